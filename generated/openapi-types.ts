@@ -5541,7 +5541,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/multi-master/groups": {
+    "/api/v1/advanced-replication/gds/services": {
         parameters: {
             query?: never;
             header?: never;
@@ -5549,336 +5549,114 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List multi-master groups
-         * @description The groups with their tables, strategy, quorums and sites; each site with its data hash
-         *     and what it has shipped to each other site, and whether the group has converged now.
+         * List global services
+         * @description Every global service in name order, with its policy, derived state, regions (datacenters)
+         *     and their instances (cluster nodes) with health from the failure detector and lag from
+         *     replication, the last failovers, and the routing counts.
          */
-        get: operations["listMultiMasterGroups"];
+        get: operations["listGlobalServices"];
         put?: never;
         /**
-         * Create a multi-master group
-         * @description Creates a group whose sites all take writes to its tables. Each site is a writable node
-         *     (`PRIMARY` or `STANDALONE`): a standby answers 409 naming its role (remove it from the
-         *     replicas first, `DELETE /api/v1/replication/replicas/{id}`, or add a node: a node added
-         *     to the cluster stands alone). `writeQuorum` and `readQuorum` default to a majority of the
-         *     sites. A table belongs to one group. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         * Register a global service
+         * @description GDSCTL `add service`: the service's regions (geo datacenters) with their preferred and
+         *     available instances, its database role, locality, lag tolerance, load balancing and
+         *     failover policy. It starts on its preferred instances. Oracle's rules answer 422 with
+         *     `error.details.rule`: `ORA-45520` (ANYWHERE with regionFailover), `ORA-45512` (LOCAL_ONLY
+         *     without a preferred instance in a region), `PREFERRED_AND_AVAILABLE`,
+         *     `INSTANCE_OUTSIDE_REGION`, `LOAD_BALANCING` (CUSTOM). An unknown datacenter answers 404.
+         *     With `?dryRun=true` nothing changes: the answer (200) is where a client of each datacenter
+         *     would be routed before and after.
          */
-        post: operations["createMultiMasterGroup"];
+        post: operations["registerGlobalService"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/multi-master/groups/{id}": {
+    "/api/v1/advanced-replication/gds/services/{name}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                name: components["schemas"]["GlobalServiceName"];
             };
             cookie?: never;
         };
         /**
-         * Get a multi-master group
-         * @description The group, its sites with their data hashes and shipping, and whether it has converged.
+         * Get a global service
+         * @description The service with its state, regions, instances, failover timeline and routing counts.
          */
-        get: operations["getMultiMasterGroup"];
+        get: operations["getGlobalService"];
         /**
-         * Change a multi-master group
-         * @description Changes the name, tables, strategy, CRDT_PER_COLUMN columns or quorums; what is not given keeps its
-         *     value. A new strategy applies to conflicts met after the change. A quorum counts sites,
-         *     from 1 to the group's site count (422 otherwise).
+         * Modify a global service
+         * @description GDSCTL `modify service`, `stop service` and `start service`: changes the policy fields given
+         *     (every rule checked again, 422 naming it) or `adminState` (STOPPED and MAINTENANCE route
+         *     nowhere). With `?dryRun=true` the answer is the routing preview and nothing changes.
          */
-        put: operations["updateMultiMasterGroup"];
+        put: operations["updateGlobalService"];
         post?: never;
         /**
-         * Delete a multi-master group
-         * @description Removes the group: its sites stop shipping to each other. The rows stay in each node's
-         *     storage (they are the nodes' tables); quorum writes still waiting fail.
+         * Remove a global service
+         * @description GDSCTL `remove service`; answers the service as it was. `?dryRun=true` previews the routing change.
          */
-        delete: operations["deleteMultiMasterGroup"];
+        delete: operations["deleteGlobalService"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
+    "/api/v1/advanced-replication/gds/services/{name}/regions": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a site to a group
-         * @description Makes a writable node a site of the group. The new site gets the group's data at once by
-         *     anti-entropy from the running sites, then takes part in shipping. A standby answers 409
-         *     naming its role; a node already in the group 409.
-         */
-        post: operations["addMultiMasterSite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The group's id.
-                 * @example orders-mm
-                 */
-                groupId: components["schemas"]["MultiMasterGroupId"];
-                /**
-                 * @description The site's id.
-                 * @example node-6
-                 */
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Remove a site from a group
-         * @description The site leaves the group; its rows stay in its node's storage. 409 when fewer sites than
-         *     the group's quorums would remain (lower them first).
-         */
-        delete: operations["removeMultiMasterSite"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List the sites of every group
-         * @description Every site of every group (or of one), with its node's role, data hash, rows and shipping to each peer.
-         */
-        get: operations["listMultiMasterSites"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/replicate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Write, read, push or run anti-entropy
-         * @description - `WRITE` writes rows at `siteId` as a quorum write: the site asks every other site to
-         *       prepare, commits in its WAL once `writeQuorum` sites (itself included) acknowledged, then
-         *       ships the change. Without its quorum within 2 s of cluster time the write fails with 503
-         *       `NO_QUORUM` and no site keeps it. A write that is still waiting (the cluster clock is
-         *       stopped or slow) answers 202 with state `PENDING`; it settles on the cluster clock.
-         *     - `READ` reads rows at `siteId` from `readQuorum` sites and answers the newest version by
-         *       clock (concurrent ones resolved by the strategy), repairing older sites.
-         *     - `PUSH` ships every site's unacknowledged changes now.
-         *     - `ANTI_ENTROPY` compares sites Merkle-style and exchanges what differs.
-         */
-        post: operations["replicateMultiMaster"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/quorum-status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Whether each group's quorums are reachable now
-         * @description For each group (or one): which sites count now (running, in the largest set of sites that
-         *     all reach each other across the network and the WAN links) and whether the write and read
-         *     quorums are reachable.
-         */
-        get: operations["getMultiMasterQuorumStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/convergence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Whether each group's sites agree, and how long they took
-         * @description Per group: the sites grouped by equal data hash, when the last divergence began and how
-         *     long ago, how long the group took to converge after it, and the p99 of the kept
-         *     convergence times, all on the cluster clock. `multiMasterConvergence` streams changes.
-         */
-        get: operations["getMultiMasterConvergence"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Multi-master counters
-         * @description Writes, reads, shipping, conflicts and anti-entropy since the server started, in total and per group.
-         */
-        get: operations["getMultiMasterStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/multi-master/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List multi-master groups (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
-         *     parameters, body and answer.
-         */
-        get: operations["listMultiMasterGroupsAlias"];
-        put?: never;
-        /**
-         * Create a multi-master group (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
-         *     parameters, body and answer.
-         */
-        post: operations["createMultiMasterGroupAlias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/multi-master/groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The group's id.
-                 * @example orders-mm
-                 */
-                id: components["schemas"]["MultiMasterGroupId"];
+                name: components["schemas"]["GlobalServiceName"];
             };
             cookie?: never;
         };
         /**
-         * Get a multi-master group (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
-         *     parameters, body and answer.
+         * List a service's regions
+         * @description The service's regions (geo datacenters) with location, role, health, measured latencies and instances.
          */
-        get: operations["getMultiMasterGroupAlias"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a multi-master group (alias)
-         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
-         *     parameters, body and answer.
-         */
-        delete: operations["deleteMultiMasterGroupAlias"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/multi-master/groups/{id}/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The group's id.
-                 * @example orders-mm
-                 */
-                id: components["schemas"]["MultiMasterGroupId"];
-            };
-            cookie?: never;
-        };
-        get?: never;
+        get: operations["listServiceRegions"];
         put?: never;
         /**
-         * Add a site to a group (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups/{id}/sites` (the path seed 001 names): the same
-         *     parameters, body and answer.
+         * Add a region to a service
+         * @description Adds a datacenter as a region with its preferred and available instances; the service
+         *     starts on the preferred ones. A LOCAL_ONLY service needs a preferred instance there
+         *     (`ORA-45512`, 422). `?dryRun=true` previews the routing change.
          */
-        post: operations["addMultiMasterSiteAlias"];
+        post: operations["addServiceRegion"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/replication/multi-master/groups/{id}/sites/{site}": {
+    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                serviceName: components["schemas"]["GlobalServiceName"];
                 /**
-                 * @description The site's id.
-                 * @example node-6
+                 * @description The region (datacenter id).
+                 * @example dc-2
                  */
-                site: string;
+                regionId: components["schemas"]["RegionId"];
             };
             cookie?: never;
         };
@@ -5886,140 +5664,89 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a site from a group (alias)
-         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}` (the path seed 001 names): the same
-         *     parameters, body and answer.
+         * Remove a region from a service
+         * @description Answers the service after the change. `?dryRun=true` previews the routing change.
          */
-        delete: operations["removeMultiMasterSiteAlias"];
+        delete: operations["removeServiceRegion"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/replication/multi-master/convergence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Convergence of each group (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/multi-master/convergence` (the path seed 001 names): the same
-         *     parameters, body and answer.
-         */
-        get: operations["getMultiMasterConvergenceAlias"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/multi-master/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Multi-master counters (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/multi-master/statistics` (the path seed 001 names): the same
-         *     parameters, body and answer.
-         */
-        get: operations["getMultiMasterStatisticsAlias"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List replication groups (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
-         *     parameters, body and answer.
-         */
-        get: operations["listReplicationGroupsAlias"];
-        put?: never;
-        /**
-         * Create a replication group (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
-         *     parameters, body and answer.
-         */
-        post: operations["createReplicationGroupAlias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/groups/{id}": {
+    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
             };
             cookie?: never;
         };
         /**
-         * Get a replication group (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
-         *     parameters, body and answer.
+         * List a region's instances
+         * @description The region's instances with role, preference, health, lag and whether the service runs on them.
          */
-        get: operations["getReplicationGroupAlias"];
+        get: operations["listServiceInstances"];
         put?: never;
-        post?: never;
         /**
-         * Delete a replication group (alias)
-         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
-         *     parameters, body and answer.
+         * Add an instance to a region
+         * @description GDSCTL `add service -preferred/-available` for one node of the region's datacenter
+         *     (`INSTANCE_OUTSIDE_REGION` otherwise; `PREFERRED_AND_AVAILABLE` if it is there with the
+         *     other preference). `?dryRun=true` previews the routing change.
          */
-        delete: operations["deleteReplicationGroupAlias"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Conflicts of multi-master groups
-         * @description Concurrent writes to one row met at a group's sites, newest first, from the conflicts
-         *     engine's book: both versions with their vector clocks, the strategy, what it kept and why
-         *     (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded
-         *     once, however many sites meet it.
-         */
-        get: operations["listGeoReplicationConflicts"];
-        put?: never;
-        post?: never;
+        post: operations["addServiceInstance"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/geo-replication/conflicts/resolve": {
+    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+                /**
+                 * @description The instance (node id).
+                 * @example node-7
+                 */
+                instanceId: components["schemas"]["NodeId-2"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an instance from a region
+         * @description Answers the service after the change (`ORA-45512` if a LOCAL_ONLY region would lose its last preferred instance). `?dryRun=true` previews.
+         */
+        delete: operations["removeServiceInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/route": {
         parameters: {
             query?: never;
             header?: never;
@@ -6029,14 +5756,252 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Resolve a group conflict
-         * @description Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts
-         *     engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a
-         *     version. The row kept is written at a running site of the group as a version whose clock has
-         *     seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already
-         *     or no site of the group can write now.
+         * Route a client to a service
+         * @description Routes one connection of a client, given by its region (datacenter) or its coordinates,
+         *     and answers the chosen instance and every candidate with its measured latency from the
+         *     client, its lag, its load and the rule that excluded it (`HEALTH`, `ROLE`, `NOT_PREFERRED`,
+         *     `LAG`, `LOCALITY`, `SERVICE_STOPPED`). The decision is counted in the statistics.
          */
-        post: operations["resolveGeoReplicationConflict"];
+        post: operations["routeGlobalService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/latencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Region latency matrix
+         * @description The datacenter × datacenter round trips measured by probes over the simulated network (which
+         *     feels geo's WAN links), every second of cluster time; `reachable` false when the last probe
+         *     went unanswered for 2 s.
+         */
+        get: operations["getGdsLatencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Services' health
+         * @description Per service, region and instance, from the failure detector's node status and last heartbeat.
+         */
+        get: operations["getGdsHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Global data services statistics
+         * @description Services by state, the routing decisions made (per instance and client region) and the failovers.
+         */
+        get: operations["getGdsStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List global services (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/services`; answers exactly as it does.
+         */
+        get: operations["listGlobalServicesAlias"];
+        put?: never;
+        /**
+         * Register a global service (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/gds/services`; takes the same body and answers exactly as it does.
+         */
+        post: operations["registerGlobalServiceAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a global service (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/services/{name}`; answers exactly as it does.
+         */
+        get: operations["getGlobalServiceAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a global service (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/gds/services/{name}`; answers exactly as it does.
+         */
+        delete: operations["deleteGlobalServiceAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services/{name}/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a region to a service (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/gds/services/{name}/regions`; answers exactly as it does.
+         */
+        post: operations["addServiceRegionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services/{name}/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                id: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a region from a service (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}`; answers exactly as it does.
+         */
+        delete: operations["removeServiceRegionAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Route a client (GET form)
+         * @description The GET form of `POST /api/v1/advanced-replication/gds/route` (seed 001's routing
+         *     decision): the service and the client's region or coordinates in the query. The decision
+         *     is counted like a POST's.
+         */
+        get: operations["getGdsRouting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Global data services statistics (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/statistics`; answers exactly as it does.
+         */
+        get: operations["getGdsStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/gds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List global services (replication alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/services`; answers exactly as it does.
+         */
+        get: operations["listGlobalServicesReplicationAlias"];
+        put?: never;
+        /**
+         * Register a global service (replication alias)
+         * @description Alias of `POST /api/v1/advanced-replication/gds/services`; takes the same body and answers exactly as it does.
+         */
+        post: operations["registerGlobalServiceReplicationAlias"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6243,249 +6208,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getAdvancedReplicationConflictsStrategies"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/health
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsHealth"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/latencies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/latencies
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsLatencies"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/route": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/route
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsRoute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServices"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/services
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsServices"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services/{name}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServicesByName"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/gds/services/{name}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationGdsServicesByName"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/gds/services/{name}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationGdsServicesByName"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{name}/regions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services/{name}/regions
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServicesByNameRegions"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/services/{name}/regions
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsServicesByNameRegions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-                /** @description The `instanceId` of the addressed `instances` entry. */
-                instanceId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/statistics
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6881,6 +6603,209 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/multi-master/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/multi-master/convergence
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationMultiMasterConvergence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/multi-master/groups
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationMultiMasterGroups"];
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/multi-master/groups
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationMultiMasterGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `groupId` of the addressed `groups` entry. */
+                groupId: string;
+                /** @description The `siteId` of the addressed `sites` entry. */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        delete: operations["deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the addressed `groups` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationMultiMasterGroupsById"];
+        /**
+         * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        put: operations["putAdvancedReplicationMultiMasterGroupsById"];
+        post?: never;
+        /**
+         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        delete: operations["deleteAdvancedReplicationMultiMasterGroupsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the addressed `groups` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationMultiMasterGroupsByIdSites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/quorum-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationMultiMasterQuorumStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/replicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/multi-master/replicate
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationMultiMasterReplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/multi-master/sites
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationMultiMasterSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/multi-master/statistics
+         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationMultiMasterStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connections": {
         parameters: {
             query?: never;
@@ -7174,6 +7099,46 @@ export interface paths {
         get: operations["getGatewayStats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/geo-replication/conflicts
+         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getGeoReplicationConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/conflicts/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Planned: POST /api/v1/geo-replication/conflicts/resolve
+         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postGeoReplicationConflictsResolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -22136,13 +22101,11 @@ export interface components {
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
          *     - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
          *     - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
-         *     - `multi_master_convergence` (Convergence): a multi-master group's sites stopped agreeing (their data hashes differ), or agree again, with how long it took.
-         *     - `group_conflict_detected`, `group_conflict_resolved` (GroupConflict): concurrent writes to one row of a multi-master group were met (recorded once), or a conflict was resolved by hand.
          *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed" | "multi_master_convergence" | "group_conflict_detected" | "group_conflict_resolved";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -24170,185 +24133,6 @@ export interface components {
             error: string | null;
         };
         /**
-         * @description A group's id (given at creation, or `mm-group-N`).
-         * @example orders-mm
-         */
-        MultiMasterGroupId: string;
-        SiteAgreement: {
-            /** @example 3fa1c2e0b9d84a17 */
-            dataHash: string;
-            /**
-             * @example [
-             *       "node-1",
-             *       "node-2",
-             *       "node-3"
-             *     ]
-             */
-            siteIds: string[];
-        };
-        /** @description Whether a group's sites hold the same data, and how long they took to agree. */
-        Convergence: {
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            /** @example true */
-            converged: boolean;
-            /** @description Sites grouped by equal data hash, the largest group first (one group when converged). */
-            agreement: components["schemas"]["SiteAgreement"][];
-            /**
-             * Format: date-time
-             * @description When the current divergence began; null when converged.
-             * @example null
-             */
-            divergedSince: string | null;
-            /**
-             * Format: date-time
-             * @description When the hashes last began to differ.
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            lastDivergenceAt: string | null;
-            /**
-             * @description Cluster ms since then.
-             * @example 5000
-             */
-            sinceLastDivergenceMs: number | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-21T10:30:00.042Z
-             */
-            lastConvergedAt: string | null;
-            /**
-             * @description How long the last divergence lasted: from the first change that made the hashes differ to the moment they all agreed again (cluster ms).
-             * @example 42
-             */
-            lastConvergenceMs: number | null;
-            /**
-             * @description p99 of the kept convergence times (nearest rank).
-             * @example 48
-             */
-            p99ConvergenceMs: number | null;
-            /**
-             * @description Convergence times kept (at most 256).
-             * @example 12
-             */
-            samples: number;
-        };
-        /**
-         * @description A version vector: for each site, how many of its writes to the row this version has seen.
-         * @example {
-         *       "node-1": 2,
-         *       "node-3": 1
-         *     }
-         */
-        VectorClock: {
-            [key: string]: number;
-        };
-        /** @description One side's write. */
-        ConflictVersion: {
-            /** @example node-1 */
-            siteId: string;
-            /** @example node-1 */
-            nodeId: string;
-            /**
-             * @description The row; null when this side deleted it.
-             * @example {
-             *       "total": 42
-             *     }
-             */
-            row: {
-                [key: string]: unknown;
-            } | null;
-            clock: components["schemas"]["VectorClock"];
-            /**
-             * Format: date-time
-             * @description Cluster time of the write.
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            writtenAt: string;
-        };
-        /**
-         * @description How concurrent writes to one row are resolved, the same way at every site:
-         *     - `LAST_WRITER_WINS`: the later write by cluster time (ties go to the higher site id);
-         *     - `SITE_PRIORITY`: the write of the site with the lower `priority` (ties as LAST_WRITER_WINS);
-         *     - `CUSTOM`: the conflict stays `PENDING`, the later write in place, until a value is given
-         *       through `POST /api/v1/geo-replication/conflicts/resolve` (status PENDING);
-         *     - `MULTI_VALUE`: every concurrent version is kept as a sibling (Riak's `allow_mult`) until a
-         *       write that has seen them replaces them; the latest is shown;
-         *     - `CRDT_PER_COLUMN`: each column of `columnCrdts` merges as its CRDT (counters add every site's
-         *       increments, sets take the union); other columns as LAST_WRITER_WINS.
-         * @example LAST_WRITER_WINS
-         * @enum {string}
-         */
-        ConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
-        /**
-         * @description Two concurrent writes to one row of a multi-master group, recorded once in the conflicts
-         *     engine's book (the same records as `/api/v1/advanced-replication/conflicts`): both versions
-         *     with their vector clocks, the strategy, what it kept and why.
-         */
-        GroupConflict: {
-            /** @example group-conflict-1 */
-            conflictId: string;
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            /** @example orders */
-            table: string;
-            /** @example o-1001 */
-            key: string;
-            /**
-             * @example UPDATE_CONFLICT
-             * @enum {string}
-             */
-            conflictType: "UPDATE_CONFLICT" | "DELETE_CONFLICT" | "UNIQUENESS_VIOLATION" | "INSERT_CONFLICT";
-            local: components["schemas"]["ConflictVersion"];
-            remote: components["schemas"]["ConflictVersion"];
-            /**
-             * Format: date-time
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            detectedAt: string;
-            strategy: components["schemas"]["ConflictStrategy"];
-            /**
-             * @description RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both (MULTI_VALUE).
-             * @example RESOLVED
-             * @enum {string}
-             */
-            status: "RESOLVED" | "PENDING" | "SIBLINGS";
-            /**
-             * @description Which version was kept; null while PENDING.
-             * @example REMOTE
-             * @enum {string|null}
-             */
-            winner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
-            /**
-             * @description The row kept (null deletes it, or nothing is decided yet).
-             * @example {
-             *       "total": 43
-             *     }
-             */
-            resolvedRow: {
-                [key: string]: unknown;
-            } | null;
-            /** @description SIBLINGS: both versions. */
-            siblings: components["schemas"]["ConflictVersion"][];
-            /**
-             * @description Why this result.
-             * @example node-6 wrote later (1795775400020 > 1795775400000).
-             */
-            reason: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            resolvedAt: string | null;
-            /**
-             * @description `strategy` when settled on arrival, else who resolved it.
-             * @example strategy
-             */
-            resolvedBy: string | null;
-            /**
-             * @description Sites a later resolution was written at (the others receive it by shipping).
-             * @example []
-             */
-            appliedSiteIds: string[];
-        };
-        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -24373,7 +24157,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"] | components["schemas"]["Convergence"] | components["schemas"]["GroupConflict"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -25293,616 +25077,464 @@ export interface components {
             data: components["schemas"]["MigrationStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description What a site has shipped to one other site of the group. */
-        SitePeer: {
-            /**
-             * @description The receiving site.
-             * @example node-3
-             */
-            siteId: string;
-            /**
-             * @description Position in this site's WAL up to which the peer acknowledged this site's own changes.
-             * @example 16777984
-             */
-            ackedLsn: number;
-            /**
-             * @description WAL bytes of this site written after that position (its own changes and others'), an upper bound of what the peer still lacks.
-             * @example 0
-             */
-            pendingBytes: number;
-            /**
-             * @description Whether the network lets this site reach the peer now (no partition between them).
-             * @example true
-             */
-            reachable: boolean;
-            /**
-             * @description Row versions sent to the peer since the server started (retransmissions included).
-             * @example 12
-             */
-            changesShipped: number;
-            /**
-             * @description WAL bytes of the records sent to the peer since the server started.
-             * @example 3120
-             */
-            bytesShipped: number;
+        /**
+         * @description A global service's name (GDSCTL's service name), lowercase.
+         * @example sales
+         */
+        GlobalServiceName: string;
+        /**
+         * @description How a connection picks among eligible instances: the load balancer engine's strategies, and
+         *     LOCALITY_AWARE (the nearest region's instances, then least latency). CUSTOM is not supported.
+         * @enum {string}
+         */
+        LoadBalancing: "ROUND_ROBIN" | "LEAST_CONNECTIONS" | "LEAST_LATENCY" | "WEIGHTED" | "LOCALITY_AWARE";
+        /**
+         * @description A service region is a geo datacenter; this is its `datacenterId`.
+         * @example dc-1
+         */
+        RegionId: string;
+        FailoverPolicy: {
+            /** @description Fail over on its own when a running instance goes DOWN. */
+            autoFailover: boolean;
+            /** @description Time between relocation attempts when no target is healthy. */
+            timeoutMs: number;
+            /** @description Attempts after the first before the failover is FAILED. */
+            maxRetries: number;
+            /** @description Regions to fail over to on a region outage, first first; others follow by measured latency. */
+            priorityOrder: components["schemas"]["RegionId"][];
+            /** @description Move back to the preferred instances once they are healthy again. */
+            failback: boolean;
         };
-        /** @description A site of a group, with what it holds and ships now. */
-        MultiMasterSite: {
-            /** @example node-1 */
-            siteId: string;
-            groupId: components["schemas"]["MultiMasterGroupId"];
+        /**
+         * @description Derived from the health of the instances the service runs on, and the operator's adminState.
+         * @enum {string}
+         */
+        ServiceState: "ACTIVE" | "DEGRADED" | "FAILING_OVER" | "MAINTENANCE" | "STOPPED";
+        /** @description The datacenter's place on the globe (geo's location). */
+        ServiceLocation: {
+            latitude: number;
+            longitude: number;
+            city: string;
+        };
+        /**
+         * @description What the region is for the service.
+         * @enum {string}
+         */
+        RegionRole: "PRIMARY" | "STANDBY" | "READ_ONLY" | "DISASTER_RECOVERY";
+        /**
+         * @description A cluster node's id; an instance is a cluster node.
+         * @example node-1
+         */
+        "NodeId-2": string;
+        DatabaseInstance: {
+            id: components["schemas"]["NodeId-2"];
+            /** @description The node address's host. */
+            host: string;
+            /** @description The node address's port (0 when it has none). */
+            port: number;
             /**
-             * @description The node whose storage holds the site's rows.
-             * @example node-1
+             * @description From replication: a writable node is PRIMARY, a physical standby STANDBY.
+             * @enum {string}
              */
-            nodeId: string;
+            role: "PRIMARY" | "REPLICA" | "STANDBY";
             /**
-             * @description The datacenter of the node (geo), or null when it is in none.
-             * @example dc-east
+             * @description GDSCTL -preferred or -available.
+             * @enum {string}
              */
-            datacenterId: string | null;
-            /**
-             * @description SITE_PRIORITY: lower wins.
-             * @example 1
-             */
-            priority: number;
-            /**
-             * Format: date-time
-             * @description When the site joined (cluster time).
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            addedAt: string;
-            /**
-             * @description Whether the site's node runs.
-             * @example true
-             */
+            preference: "PREFERRED" | "AVAILABLE";
+            /** @description Share of WEIGHTED picks. */
+            weight: number;
+            /** @description Whether the service runs on it now. */
             running: boolean;
+            /** @description The instance it took the service over from in a failover. */
+            standsFor: string | null;
+            /** @description 0 until the connection pools exist (see connectionsNote). */
+            poolSize: number;
+            /** @description 0 until the connection pools exist (see connectionsNote). */
+            activeConnections: number;
+            connectionsNote: string;
             /**
-             * @description The node's role in physical replication now.
-             * @example PRIMARY
+             * @description From the failure detector: UP (HEALTHY, RECOVERING), DEGRADED (SUSPECTED, INITIALIZING), DOWN.
              * @enum {string}
              */
-            writeRole: "PRIMARY" | "STANDBY" | "STANDALONE";
-            /**
-             * @description Hash of the site's data of the group (XOR of each row version's 64-bit hash, updated on every change); equal hashes mean equal data.
-             * @example 3fa1c2e0b9d84a17
-             */
-            dataHash: string;
-            /**
-             * @description Rows of the group's tables the site holds (tombstones not counted).
-             * @example 2
-             */
-            rowCount: number;
-            /** @description Shipping to each other site. */
-            peers: components["schemas"]["SitePeer"][];
-        };
-        /**
-         * @description `CRDT_PER_COLUMN` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
-         *     gives the value the writer wants; the difference from the site's current value is that site's
-         *     increment (a G_COUNTER only grows). A `G_SET` column is an array whose members are only
-         *     added. `LWW_REGISTER` is a last-writer-wins column.
-         * @example {
-         *       "likes": "PN_COUNTER",
-         *       "tags": "G_SET"
-         *     }
-         */
-        ColumnCrdts: {
-            [key: string]: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET";
-        };
-        /**
-         * @description A number of sites, from 1 to the group's site count.
-         * @example 2
-         */
-        Quorum: number;
-        /** @description A multi-master group. */
-        MultiMasterGroup: {
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            /**
-             * @description A name for people.
-             * @example Orders in every region
-             */
-            name: string;
-            /**
-             * @description The tables every site takes writes to (a table belongs to one group).
-             * @example [
-             *       "orders"
-             *     ]
-             */
-            tables: string[];
-            /** @description The sites. */
-            sites: components["schemas"]["MultiMasterSite"][];
-            conflictStrategy: components["schemas"]["ConflictStrategy"];
-            columnCrdts: components["schemas"]["ColumnCrdts"];
-            writeQuorum: components["schemas"]["Quorum"];
-            readQuorum: components["schemas"]["Quorum"];
-            /**
-             * @description Whether every site holds the same data now (equal data hashes).
-             * @example true
-             */
-            converged: boolean;
+            health: "UP" | "DEGRADED" | "DOWN";
+            /** @enum {string} */
+            nodeStatus: "INITIALIZING" | "HEALTHY" | "SUSPECTED" | "DOWN" | "RECOVERING" | "GONE";
+            /** @description Replay lag of a standby (replication); 0 for a writable node. */
+            lagMs: number;
             /**
              * Format: date-time
-             * @example 2026-11-21T10:30:00.000Z
+             * @description The node's last heartbeat.
              */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            updatedAt: string;
+            lastHealthCheck: string | null;
         };
-        MultiMasterGroupListResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            /** @description The items of this page. */
-            data: components["schemas"]["MultiMasterGroup"][];
-            pagination: components["schemas"]["Pagination"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /** @description A node to make a site of the group. It must be writable (`PRIMARY` or `STANDALONE`); a standby answers 409. */
-        SiteInput: {
-            /**
-             * @description The cluster node.
-             * @example node-1
-             */
-            nodeId: string;
-            /**
-             * @description The site's id in the group; default the node id.
-             * @example node-1
-             */
-            siteId?: string;
-            /**
-             * @description SITE_PRIORITY: lower wins. Default: the site's position in the group, from 1.
-             * @example 1
-             */
-            priority?: number;
-        };
-        /** @description A new group. Quorums default to a majority of its sites. */
-        CreateMultiMasterGroupRequest: {
-            groupId?: components["schemas"]["MultiMasterGroupId"];
-            /** @example Orders in every region */
+        ServiceRegion: {
+            regionId: components["schemas"]["RegionId"];
+            /** @description The datacenter's name. */
             name: string;
+            /** @description The geo region the datacenter is in (its nodes' region). */
+            geoRegion: string;
+            location: components["schemas"]["ServiceLocation"];
+            role: components["schemas"]["RegionRole"];
             /**
-             * @example [
-             *       "orders"
-             *     ]
-             */
-            tables: string[];
-            sites: components["schemas"]["SiteInput"][];
-            conflictStrategy?: components["schemas"]["ConflictStrategy"];
-            columnCrdts?: components["schemas"]["ColumnCrdts"];
-            writeQuorum?: components["schemas"]["Quorum"];
-            readQuorum?: components["schemas"]["Quorum"];
-        };
-        MultiMasterGroupResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["MultiMasterGroup"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /** @description What to change; the rest keeps its value. The strategy applies to conflicts detected after the change. */
-        UpdateMultiMasterGroupRequest: {
-            /** @example Orders (EU and US) */
-            name?: string;
-            /**
-             * @example [
-             *       "orders",
-             *       "customers"
-             *     ]
-             */
-            tables?: string[];
-            conflictStrategy?: components["schemas"]["ConflictStrategy"];
-            columnCrdts?: components["schemas"]["ColumnCrdts"];
-            writeQuorum?: components["schemas"]["Quorum"];
-            readQuorum?: components["schemas"]["Quorum"];
-        };
-        MultiMasterSiteListResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            /** @description The items of this page. */
-            data: components["schemas"]["MultiMasterSite"][];
-            pagination: components["schemas"]["Pagination"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /** @description A put (the whole row) or a delete of one row. */
-        "RowWrite-2": {
-            /**
-             * @example put
+             * @description UP when every instance is up, DOWN when none is.
              * @enum {string}
              */
-            op: "put" | "delete";
-            /** @example orders */
-            table: string;
-            /** @example o-1001 */
-            key: string;
+            health: "UP" | "DEGRADED" | "DOWN";
+            /** @description Measured round trip in ms to each region of the service (null before the first answer or when unreachable). */
+            latencies: {
+                [key: string]: number | null;
+            };
+            databases: components["schemas"]["DatabaseInstance"][];
+        };
+        FailoverStep: {
+            /** @enum {string} */
+            step: "DETECTED" | "TARGET_CHOSEN" | "RETRY" | "RELOCATED" | "RECOVERED" | "FAILED";
             /**
-             * @description The row (put only).
-             * @example {
-             *       "total": 42,
-             *       "status": "NEW"
-             *     }
+             * Format: date-time
+             * @description Cluster time.
              */
-            row?: {
-                [key: string]: unknown;
+            at: string;
+            detail: string;
+        };
+        ServiceFailover: {
+            failoverId: string;
+            /** @enum {string} */
+            kind: "INSTANCE" | "REGION" | "FAILBACK";
+            /** @enum {string} */
+            status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+            fromInstanceId: string;
+            fromRegionId: string;
+            toInstanceId: string | null;
+            toRegionId: string | null;
+            reason: string;
+            attempts: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            steps: components["schemas"]["FailoverStep"][];
+        };
+        RoutingCounts: {
+            /** @description Route decisions that chose an instance. */
+            routed: number;
+            /** @description Route decisions that found no eligible instance. */
+            unrouted: number;
+            byInstance: {
+                [key: string]: number;
+            };
+            byClientRegion: {
+                [key: string]: number;
             };
         };
-        RowRef: {
-            /** @example orders */
-            table: string;
-            /** @example o-1001 */
-            key: string;
-        };
-        /**
-         * @description What to do:
-         *     - `WRITE`: write `writes` at `siteId`, acknowledged by the group's `writeQuorum` sites;
-         *     - `READ`: read `rows` at `siteId` from `readQuorum` sites, the newest version by clock, and
-         *       repair the sites that answered with an older one;
-         *     - `PUSH`: ship every site's unacknowledged changes now rather than at the next interval;
-         *     - `ANTI_ENTROPY`: compare sites Merkle-style (all pairs, or the pairs with `siteIds`) and
-         *       exchange the versions of the keys that differ.
-         */
-        ReplicateRequest: {
-            groupId: components["schemas"]["MultiMasterGroupId"];
+        GlobalService: {
+            name: components["schemas"]["GlobalServiceName"];
             /**
-             * @example WRITE
+             * @description PRIMARY: writable instances; STANDBY: read-only on standbys.
              * @enum {string}
              */
-            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
-            /**
-             * @description WRITE and READ: the coordinating site.
-             * @example node-1
-             */
-            siteId?: string;
-            writes?: components["schemas"]["RowWrite-2"][];
-            rows?: components["schemas"]["RowRef"][];
-            /** @description ANTI_ENTROPY: only pairs with one of these sites. */
-            siteIds?: string[];
+            databaseRole: "PRIMARY" | "STANDBY";
+            /** @enum {string} */
+            locality: "ANYWHERE" | "LOCAL_ONLY";
+            /** @description LOCAL_ONLY only: clients may leave their region when it has no eligible instance. */
+            regionFailover: boolean;
+            /** @description Instances lagging more are not routed to; null routes at any lag. */
+            lagToleranceMs: number | null;
+            loadBalancing: components["schemas"]["LoadBalancing"];
+            failoverPolicy: components["schemas"]["FailoverPolicy"];
+            /** @enum {string} */
+            adminState: "STARTED" | "STOPPED" | "MAINTENANCE";
+            state: components["schemas"]["ServiceState"];
+            stateReason: string;
+            regions: components["schemas"]["ServiceRegion"][];
+            /** @description The last 32 failovers and failbacks, oldest first. */
+            failovers: components["schemas"]["ServiceFailover"][];
+            routing: components["schemas"]["RoutingCounts"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
-        WrittenVersion: {
-            /** @example orders */
-            table: string;
-            /** @example o-1001 */
-            key: string;
-            clock: components["schemas"]["VectorClock"];
-            /**
-             * @description The write: `site:counter`.
-             * @example node-1:2
-             */
-            dot: string;
-        };
-        /** @description A quorum write (null in the answer of another mode). */
-        WriteOutcome: {
-            /** @example mmw-7 */
-            writeId: string;
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            /** @example node-1 */
-            siteId: string;
-            /**
-             * @description PENDING while waiting for acknowledgements (the clock is not running, or they are slow).
-             * @example COMMITTED
-             * @enum {string}
-             */
-            state: "PENDING" | "COMMITTED" | "FAILED";
-            /**
-             * @description Sites that acknowledged (the coordinating site included).
-             * @example [
-             *       "node-1",
-             *       "node-2"
-             *     ]
-             */
-            acknowledgedBy: string[];
-            writeQuorum: components["schemas"]["Quorum"];
-            versions: components["schemas"]["WrittenVersion"][];
-            /**
-             * @description Why it failed.
-             * @example null
-             */
-            reason: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            startedAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-21T10:30:00.012Z
-             */
-            settledAt: string | null;
-        } | null;
-        Sibling: {
-            /**
-             * @example {
-             *       "total": 42
-             *     }
-             */
-            row: {
-                [key: string]: unknown;
-            } | null;
-            /** @example node-2:1 */
-            dot: string;
-            /** @example node-2 */
-            originSiteId: string;
-            /**
-             * @description Cluster time of the write (epoch ms).
-             * @example 1795775400000
-             */
-            atMs: number;
-        };
-        ReadRow: {
-            /** @example orders */
-            table: string;
-            /** @example o-1001 */
-            key: string;
-            /**
-             * @description The row; null when deleted.
-             * @example {
-             *       "total": 42
-             *     }
-             */
-            row: {
-                [key: string]: unknown;
-            } | null;
-            clock: components["schemas"]["VectorClock"];
-            /** @example node-1:2 */
-            dot: string;
-            /** @description MULTI_VALUE: the concurrent versions kept. */
-            siblings: components["schemas"]["Sibling"][];
-        };
-        /** @description A quorum read (null in the answer of another mode). */
-        ReadOutcome: {
-            /** @example mmr-8 */
-            readId: string;
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            /** @example node-3 */
-            siteId: string;
-            /**
-             * @description COMMITTED once the read quorum answered.
-             * @example COMMITTED
-             * @enum {string}
-             */
-            state: "PENDING" | "COMMITTED" | "FAILED";
-            /**
-             * @example [
-             *       "node-2",
-             *       "node-3"
-             *     ]
-             */
-            answeredBy: string[];
-            readQuorum: components["schemas"]["Quorum"];
-            /** @description The rows found (a row no site has is left out). */
-            rows: components["schemas"]["ReadRow"][];
-            /**
-             * @description Sites sent the newest version (read repair).
-             * @example [
-             *       "node-3"
-             *     ]
-             */
-            repairedSiteIds: string[];
-            /** @example null */
-            reason: string | null;
-        } | null;
-        AntiEntropyPair: {
-            /** @example node-1 */
-            siteA: string;
-            /** @example node-3 */
-            siteB: string;
-            /**
-             * @description Key ranges whose hashes were compared.
-             * @example 32
-             */
-            rangesCompared: number;
-            /**
-             * @description Ranges that differed and were cut again or compared key by key.
-             * @example 2
-             */
-            rangesDescended: number;
-            /**
-             * @description Row versions that changed a site.
-             * @example 1
-             */
-            keysRepaired: number;
-        };
-        /** @description What the mode did; the other parts are null. */
-        ReplicateResult: {
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            /**
-             * @example WRITE
-             * @enum {string}
-             */
-            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
-            write: components["schemas"]["WriteOutcome"];
-            read: components["schemas"]["ReadOutcome"];
-            push: {
-                /**
-                 * @description Row versions sent now.
-                 * @example 3
-                 */
-                changesSent: number;
-            } | null;
-            antiEntropy: {
-                pairs: components["schemas"]["AntiEntropyPair"][];
-                /**
-                 * @description Sites down (pairs that cannot reach each other are left out too).
-                 * @example []
-                 */
-                skippedSiteIds: string[];
-            } | null;
-        };
-        ReplicateResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["ReplicateResult"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        QuorumSite: {
-            /** @example node-1 */
-            siteId: string;
-            /** @example node-1 */
-            nodeId: string;
-            /** @example dc-east */
-            datacenterId: string | null;
-            /** @example true */
-            running: boolean;
-            /**
-             * @description Whether the site is in the largest set of running sites that all reach each other now.
-             * @example true
-             */
-            counts: boolean;
-        };
-        QuorumStatus: {
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            writeQuorum: components["schemas"]["Quorum"];
-            readQuorum: components["schemas"]["Quorum"];
-            sites: components["schemas"]["QuorumSite"][];
-            /**
-             * @description Sites that count.
-             * @example 3
-             */
-            reachableSites: number;
-            /** @example true */
-            writeQuorumReachable: boolean;
-            /** @example true */
-            readQuorumReachable: boolean;
-        };
-        QuorumStatusListResponse: {
+        GlobalServiceListResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
             /** @description The items of this page. */
-            data: components["schemas"]["QuorumStatus"][];
+            data: components["schemas"]["GlobalService"][];
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        ConvergenceListResponse: {
+        FailoverPolicyInput: {
+            autoFailover?: boolean;
+            timeoutMs?: number;
+            maxRetries?: number;
+            priorityOrder?: components["schemas"]["RegionId"][];
+            failback?: boolean;
+        };
+        ServiceRegionRequest: {
+            regionId: components["schemas"]["RegionId"];
+            role?: components["schemas"]["RegionRole"];
+            /** @description GDSCTL -preferred. */
+            preferred?: components["schemas"]["NodeId-2"][];
+            /** @description GDSCTL -available. */
+            available?: components["schemas"]["NodeId-2"][];
+            /** @description Every node of the datacenter preferred (GDSCTL -preferred_all). */
+            preferredAll?: boolean;
+            /** @description WEIGHTED shares by node id (1 when absent). */
+            weights?: {
+                [key: string]: number;
+            };
+        };
+        RegisterGlobalServiceRequest: {
+            name: components["schemas"]["GlobalServiceName"];
+            /** @enum {string} */
+            databaseRole?: "PRIMARY" | "STANDBY";
+            /** @enum {string} */
+            locality?: "ANYWHERE" | "LOCAL_ONLY";
+            regionFailover?: boolean;
+            lagToleranceMs?: number | null;
+            /** @enum {string} */
+            loadBalancing?: "ROUND_ROBIN" | "LEAST_CONNECTIONS" | "LEAST_LATENCY" | "WEIGHTED" | "LOCALITY_AWARE" | "CUSTOM";
+            failoverPolicy?: components["schemas"]["FailoverPolicyInput"];
+            regions?: components["schemas"]["ServiceRegionRequest"][];
+        };
+        RoutePoint: {
+            instanceId: string | null;
+            regionId: string | null;
+            reason: string;
+        };
+        /** @description What a change would do to the routing of a client in each datacenter; nothing changed. */
+        RoutingPreview: {
+            /** @enum {boolean} */
+            dryRun: true;
+            operation: string;
+            serviceName: string;
+            changes: {
+                clientRegionId: string;
+                before: components["schemas"]["RoutePoint"];
+                after: components["schemas"]["RoutePoint"];
+                changed: boolean;
+            }[];
+        };
+        RoutingPreviewResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            /** @description The items of this page. */
-            data: components["schemas"]["Convergence"][];
-            pagination: components["schemas"]["Pagination"];
+            data: components["schemas"]["RoutingPreview"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description Counters since the server started. */
-        GroupCounters: {
-            /** @example 10 */
-            writesCommitted: number;
-            /**
-             * @description Writes that did not reach their quorum.
-             * @example 1
-             */
-            writesFailed: number;
-            /** @example 12 */
-            rowsWritten: number;
-            /** @example 3 */
-            readsServed: number;
-            /** @example 0 */
-            readsFailed: number;
-            /** @example 1 */
-            readRepairs: number;
-            /** @example 24 */
-            changesShipped: number;
-            /** @example 6240 */
-            bytesShipped: number;
-            /**
-             * @description Row versions from other sites that changed a site.
-             * @example 22
-             */
-            changesApplied: number;
-            /**
-             * @description Versions a site already had (retransmissions, or known through another path).
-             * @example 2
-             */
-            duplicatesSkipped: number;
-            /**
-             * @description Concurrent versions met at a site (one conflict is met at each site that receives both).
-             * @example 2
-             */
-            conflictsDetected: number;
-            /** @example 1 */
-            antiEntropyRuns: number;
-            /** @example 1 */
-            keysRepaired: number;
-        };
-        GroupStatistics: {
-            groupId: components["schemas"]["MultiMasterGroupId"];
-            /** @example 3 */
-            sites: number;
-            /** @example 3 */
-            runningSites: number;
-            /** @example true */
-            converged: boolean;
-            counters: components["schemas"]["GroupCounters"];
-        };
-        MultiMasterStatistics: {
-            /** @example 1 */
-            groups: number;
-            /** @example 3 */
-            sites: number;
-            totals: components["schemas"]["GroupCounters"];
-            perGroup: components["schemas"]["GroupStatistics"][];
-        };
-        MultiMasterStatisticsResponse: {
+        GlobalServiceResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            data: components["schemas"]["MultiMasterStatistics"];
+            data: components["schemas"]["GlobalService"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        GroupConflictListResponse: {
+        UpdateGlobalServiceRequest: {
+            /** @enum {string} */
+            databaseRole?: "PRIMARY" | "STANDBY";
+            /** @enum {string} */
+            locality?: "ANYWHERE" | "LOCAL_ONLY";
+            regionFailover?: boolean;
+            lagToleranceMs?: number | null;
+            /** @enum {string} */
+            loadBalancing?: "ROUND_ROBIN" | "LEAST_CONNECTIONS" | "LEAST_LATENCY" | "WEIGHTED" | "LOCALITY_AWARE" | "CUSTOM";
+            failoverPolicy?: components["schemas"]["FailoverPolicyInput"];
+            /**
+             * @description STOPPED or MAINTENANCE: routed nowhere; STARTED again.
+             * @enum {string}
+             */
+            adminState?: "STARTED" | "STOPPED" | "MAINTENANCE";
+        };
+        GlobalServiceOrPreviewResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            /** @description The items of this page. */
-            data: components["schemas"]["GroupConflict"][];
-            pagination: components["schemas"]["Pagination"];
+            /** @description The service as it is now, or with `?dryRun=true` the routing preview. */
+            data: components["schemas"]["GlobalService"] | components["schemas"]["RoutingPreview"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /**
-         * @description Resolves a PENDING or SIBLINGS conflict: the row kept (`value`, with CUSTOM; or a strategy
-         *     that picks a version) is written at a running site of the group as a version whose clock has
-         *     seen both sides, so it replaces them at every site.
-         */
-        ResolveGroupConflictRequest: {
-            /** @example group-conflict-1 */
-            conflictId: string;
-            strategy?: components["schemas"]["ConflictStrategy"];
-            /**
-             * @description CUSTOM (the default when given): the row to keep; null deletes it.
-             * @example {
-             *       "total": 45
-             *     }
-             */
-            value?: {
-                [key: string]: unknown;
-            } | null;
-        };
-        GroupConflictResponse: {
+        ServiceRegionListResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            data: components["schemas"]["GroupConflict"];
+            data: components["schemas"]["ServiceRegion"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ServiceRegionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ServiceRegion"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        DatabaseInstanceListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DatabaseInstance"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        AddServiceInstanceRequest: {
+            instanceId: components["schemas"]["NodeId-2"];
+            /**
+             * @default AVAILABLE
+             * @enum {string}
+             */
+            preference: "PREFERRED" | "AVAILABLE";
+            weight?: number;
+        };
+        DatabaseInstanceResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DatabaseInstance"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The client's region, or its coordinates (the nearest of the service's datacenters is its region). */
+        RouteRequest: {
+            service: components["schemas"]["GlobalServiceName"];
+            regionId?: components["schemas"]["RegionId"];
+            latitude?: number;
+            longitude?: number;
+        };
+        RouteCandidate: {
+            instanceId: string;
+            regionId: string;
+            /** @description Measured round trip from the client's region; null before the first answer. */
+            latencyMs: number | null;
+            lagMs: number;
+            /** @description 0 until the connection pools exist. */
+            activeConnections: number;
+            healthy: boolean;
+            /**
+             * @description The first rule that kept it out; null when eligible.
+             * @enum {string|null}
+             */
+            excludedBy: "SERVICE_STOPPED" | "HEALTH" | "ROLE" | "NOT_PREFERRED" | "LAG" | "LOCALITY" | null;
+            reason: string;
+        };
+        RouteDecision: {
+            serviceName: string;
+            clientRegionId: string;
+            /** @description The chosen instance; null when none is eligible. */
+            instanceId: string | null;
+            regionId: string | null;
+            latencyMs: number | null;
+            /** @description A LOCAL_ONLY service's region failover sent the client out of its region. */
+            leftClientRegion: boolean;
+            strategy: components["schemas"]["LoadBalancing"];
+            reason: string;
+            candidates: components["schemas"]["RouteCandidate"][];
+        };
+        RouteDecisionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RouteDecision"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        LatencyCell: {
+            fromRegionId: string;
+            toRegionId: string;
+            /** @description The last measured round trip (cluster clock). */
+            roundTripMs: number | null;
+            /** @description False when the last probe was not answered within 2 s, or no node is live. */
+            reachable: boolean;
+            /** Format: date-time */
+            measuredAt: string | null;
+            probesSent: number;
+            probesAnswered: number;
+        };
+        LatencyMatrix: {
+            /** @description Every datacenter, in id order. */
+            regions: string[];
+            cells: components["schemas"]["LatencyCell"][];
+        };
+        LatencyMatrixResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["LatencyMatrix"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ServiceHealth: {
+            name: string;
+            state: components["schemas"]["ServiceState"];
+            stateReason: string;
+            regions: {
+                regionId: string;
+                /** @enum {string} */
+                health: "UP" | "DEGRADED" | "DOWN";
+                instances: {
+                    id: string;
+                    /** @enum {string} */
+                    health: "UP" | "DEGRADED" | "DOWN";
+                    nodeStatus: string;
+                    running: boolean;
+                    lagMs: number;
+                    /** Format: date-time */
+                    lastHealthCheck: string | null;
+                }[];
+            }[];
+        };
+        GdsHealthResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ServiceHealth"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        GdsStatistics: {
+            totalServices: number;
+            servicesByState: {
+                [key: string]: number;
+            };
+            routed: number;
+            unrouted: number;
+            failovers: {
+                /** @description Failovers kept (the last 32 per service). */
+                total: number;
+                completed: number;
+                failed: number;
+                inProgress: number;
+                failbacks: number;
+            };
+            services: {
+                name: string;
+                state: components["schemas"]["ServiceState"];
+                routing: components["schemas"]["RoutingCounts"];
+            }[];
+        };
+        GdsStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GdsStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -47022,7 +46654,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    listMultiMasterGroups: {
+    listGlobalServices: {
         parameters: {
             query?: {
                 /**
@@ -47042,87 +46674,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of groups, by id. */
+            /** @description A page of global services. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "groupId": "orders-mm",
-                     *           "name": "Orders in every region",
-                     *           "tables": [
-                     *             "orders"
-                     *           ],
-                     *           "sites": [
-                     *             {
-                     *               "siteId": "node-1",
-                     *               "groupId": "orders-mm",
-                     *               "nodeId": "node-1",
-                     *               "datacenterId": null,
-                     *               "priority": 1,
-                     *               "addedAt": "2026-11-21T10:30:00.000Z",
-                     *               "running": true,
-                     *               "writeRole": "PRIMARY",
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "rowCount": 1,
-                     *               "peers": [
-                     *                 {
-                     *                   "siteId": "node-6",
-                     *                   "ackedLsn": 16778240,
-                     *                   "pendingBytes": 0,
-                     *                   "reachable": true,
-                     *                   "changesShipped": 1,
-                     *                   "bytesShipped": 256
-                     *                 }
-                     *               ]
-                     *             },
-                     *             {
-                     *               "siteId": "node-6",
-                     *               "groupId": "orders-mm",
-                     *               "nodeId": "node-6",
-                     *               "datacenterId": null,
-                     *               "priority": 2,
-                     *               "addedAt": "2026-11-21T10:30:00.000Z",
-                     *               "running": true,
-                     *               "writeRole": "STANDALONE",
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "rowCount": 1,
-                     *               "peers": [
-                     *                 {
-                     *                   "siteId": "node-1",
-                     *                   "ackedLsn": 16777216,
-                     *                   "pendingBytes": 0,
-                     *                   "reachable": true,
-                     *                   "changesShipped": 0,
-                     *                   "bytesShipped": 0
-                     *                 }
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "conflictStrategy": "LAST_WRITER_WINS",
-                     *           "columnCrdts": {},
-                     *           "writeQuorum": 2,
-                     *           "readQuorum": 1,
-                     *           "converged": true,
-                     *           "createdAt": "2026-11-21T10:30:00.000Z",
-                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                    "application/json": components["schemas"]["GlobalServiceListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47132,92 +46690,75 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    createMultiMasterGroup: {
+    registerGlobalService: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+                /**
+                 * @example {
+                 *       "name": "sales",
+                 *       "locality": "LOCAL_ONLY",
+                 *       "regionFailover": true,
+                 *       "lagToleranceMs": 5000,
+                 *       "loadBalancing": "LEAST_LATENCY",
+                 *       "failoverPolicy": {
+                 *         "autoFailover": true,
+                 *         "timeoutMs": 1000,
+                 *         "maxRetries": 3,
+                 *         "priorityOrder": [
+                 *           "dc-2"
+                 *         ],
+                 *         "failback": true
+                 *       },
+                 *       "regions": [
+                 *         {
+                 *           "regionId": "dc-1",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-6"
+                 *           ],
+                 *           "available": [
+                 *             "node-7"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "regionId": "dc-2",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-8"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterGlobalServiceRequest"];
             };
         };
         responses: {
-            /** @description The group, created. */
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The service, registered and started on its preferred instances. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47232,94 +46773,28 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getMultiMasterGroup: {
+    getGlobalService: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                name: components["schemas"]["GlobalServiceName"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The group. */
+            /** @description The service. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47330,16 +46805,19 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    updateMultiMasterGroup: {
+    updateGlobalService: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                name: components["schemas"]["GlobalServiceName"];
             };
             cookie?: never;
         };
@@ -47347,87 +46825,21 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "writeQuorum": 1,
-                 *       "conflictStrategy": "SITE_PRIORITY"
+                 *       "loadBalancing": "ROUND_ROBIN",
+                 *       "lagToleranceMs": 1000
                  *     }
                  */
-                "application/json": components["schemas"]["UpdateMultiMasterGroupRequest"];
+                "application/json": components["schemas"]["UpdateGlobalServiceRequest"];
             };
         };
         responses: {
-            /** @description The group, changed. */
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47442,38 +46854,65 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    deleteMultiMasterGroup: {
+    deleteGlobalService: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                name: components["schemas"]["GlobalServiceName"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The group is gone. */
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "orders-mm",
-                     *         "deleted": true
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeletedResponse"];
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listServiceRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRegionListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47484,16 +46923,19 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    addMultiMasterSite: {
+    addServiceRegion: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                name: components["schemas"]["GlobalServiceName"];
             };
             cookie?: never;
         };
@@ -47501,87 +46943,33 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "nodeId": "node-6",
-                 *       "priority": 2
+                 *       "regionId": "dc-2",
+                 *       "role": "STANDBY",
+                 *       "preferred": [
+                 *         "node-8"
+                 *       ]
                  *     }
                  */
-                "application/json": components["schemas"]["SiteInput"];
+                "application/json": components["schemas"]["ServiceRegionRequest"];
             };
         };
         responses: {
-            /** @description The group with its new site. */
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The region as added. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["ServiceRegionResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47596,99 +46984,36 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    removeMultiMasterSite: {
+    removeServiceRegion: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                groupId: components["schemas"]["MultiMasterGroupId"];
+                serviceName: components["schemas"]["GlobalServiceName"];
                 /**
-                 * @description The site's id.
-                 * @example node-6
+                 * @description The region (datacenter id).
+                 * @example dc-2
                  */
-                siteId: string;
+                regionId: components["schemas"]["RegionId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The group without the site. */
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47697,737 +47022,37 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listMultiMasterSites: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Only this group (404 when it does not exist). */
-                groupId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of sites, by group then site. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "siteId": "node-1",
-                     *           "groupId": "orders-mm",
-                     *           "nodeId": "node-1",
-                     *           "datacenterId": null,
-                     *           "priority": 1,
-                     *           "addedAt": "2026-11-21T10:30:00.000Z",
-                     *           "running": true,
-                     *           "writeRole": "PRIMARY",
-                     *           "dataHash": "3fa1c2e0b9d84a17",
-                     *           "rowCount": 1,
-                     *           "peers": [
-                     *             {
-                     *               "siteId": "node-6",
-                     *               "ackedLsn": 16778240,
-                     *               "pendingBytes": 0,
-                     *               "reachable": true,
-                     *               "changesShipped": 1,
-                     *               "bytesShipped": 256
-                     *             }
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterSiteListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    replicateMultiMaster: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReplicateRequest"];
-            };
-        };
-        responses: {
-            /** @description Done (a write committed, a read answered, changes pushed, anti-entropy run). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "mode": "WRITE",
-                     *         "write": {
-                     *           "writeId": "mmw-1",
-                     *           "groupId": "orders-mm",
-                     *           "siteId": "node-1",
-                     *           "state": "COMMITTED",
-                     *           "acknowledgedBy": [
-                     *             "node-1",
-                     *             "node-6"
-                     *           ],
-                     *           "writeQuorum": 2,
-                     *           "versions": [
-                     *             {
-                     *               "table": "orders",
-                     *               "key": "o-1001",
-                     *               "clock": {
-                     *                 "node-1": 1
-                     *               },
-                     *               "dot": "node-1:1"
-                     *             }
-                     *           ],
-                     *           "reason": null,
-                     *           "startedAt": "2026-11-21T10:30:00.000Z",
-                     *           "settledAt": "2026-11-21T10:30:00.012Z"
-                     *         },
-                     *         "read": null,
-                     *         "push": null,
-                     *         "antiEntropy": null
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ReplicateResponse"];
-                };
-            };
-            /** @description A quorum write or read still waiting for acknowledgements (state PENDING). */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "mode": "WRITE",
-                     *         "write": {
-                     *           "writeId": "mmw-2",
-                     *           "groupId": "orders-mm",
-                     *           "siteId": "node-1",
-                     *           "state": "PENDING",
-                     *           "acknowledgedBy": [
-                     *             "node-1"
-                     *           ],
-                     *           "writeQuorum": 2,
-                     *           "versions": [],
-                     *           "reason": null,
-                     *           "startedAt": "2026-11-21T10:30:00.000Z",
-                     *           "settledAt": null
-                     *         },
-                     *         "read": null,
-                     *         "push": null,
-                     *         "antiEntropy": null
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ReplicateResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            429: components["responses"]["TooManyRequests"];
-            /** @description The write or read did not reach its quorum in time; nothing was written. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NO_QUORUM",
-                     *         "message": "Write mmw-3 failed: only 1 of the 2 sites the write quorum needs acknowledged within 2000 ms.",
-                     *         "details": {
-                     *           "writeId": "mmw-3",
-                     *           "acknowledgedBy": [
-                     *             "node-1"
-                     *           ],
-                     *           "writeQuorum": 2
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-        };
-    };
-    getMultiMasterQuorumStatus: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Only this group (404 when it does not exist). */
-                groupId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One entry per group. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "groupId": "orders-mm",
-                     *           "writeQuorum": 2,
-                     *           "readQuorum": 1,
-                     *           "sites": [
-                     *             {
-                     *               "siteId": "node-1",
-                     *               "nodeId": "node-1",
-                     *               "datacenterId": null,
-                     *               "running": true,
-                     *               "counts": true
-                     *             },
-                     *             {
-                     *               "siteId": "node-6",
-                     *               "nodeId": "node-6",
-                     *               "datacenterId": null,
-                     *               "running": true,
-                     *               "counts": true
-                     *             }
-                     *           ],
-                     *           "reachableSites": 2,
-                     *           "writeQuorumReachable": true,
-                     *           "readQuorumReachable": true
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["QuorumStatusListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getMultiMasterConvergence: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Only this group (404 when it does not exist). */
-                groupId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One entry per group. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "groupId": "orders-mm",
-                     *           "converged": true,
-                     *           "agreement": [
-                     *             {
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "siteIds": [
-                     *                 "node-1",
-                     *                 "node-6"
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "divergedSince": null,
-                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
-                     *           "sinceLastDivergenceMs": 5000,
-                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
-                     *           "lastConvergenceMs": 42,
-                     *           "p99ConvergenceMs": 42,
-                     *           "samples": 1
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:05.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ConvergenceListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getMultiMasterStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The counters. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groups": 1,
-                     *         "sites": 2,
-                     *         "totals": {
-                     *           "writesCommitted": 2,
-                     *           "writesFailed": 0,
-                     *           "rowsWritten": 2,
-                     *           "readsServed": 1,
-                     *           "readsFailed": 0,
-                     *           "readRepairs": 0,
-                     *           "changesShipped": 2,
-                     *           "bytesShipped": 512,
-                     *           "changesApplied": 2,
-                     *           "duplicatesSkipped": 0,
-                     *           "conflictsDetected": 0,
-                     *           "antiEntropyRuns": 0,
-                     *           "keysRepaired": 0
-                     *         },
-                     *         "perGroup": [
-                     *           {
-                     *             "groupId": "orders-mm",
-                     *             "sites": 2,
-                     *             "runningSites": 2,
-                     *             "converged": true,
-                     *             "counters": {
-                     *               "writesCommitted": 2,
-                     *               "writesFailed": 0,
-                     *               "rowsWritten": 2,
-                     *               "readsServed": 1,
-                     *               "readsFailed": 0,
-                     *               "readRepairs": 0,
-                     *               "changesShipped": 2,
-                     *               "bytesShipped": 512,
-                     *               "changesApplied": 2,
-                     *               "duplicatesSkipped": 0,
-                     *               "conflictsDetected": 0,
-                     *               "antiEntropyRuns": 0,
-                     *               "keysRepaired": 0
-                     *             }
-                     *           }
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listMultiMasterGroupsAlias: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of groups, by id. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "groupId": "orders-mm",
-                     *           "name": "Orders in every region",
-                     *           "tables": [
-                     *             "orders"
-                     *           ],
-                     *           "sites": [
-                     *             {
-                     *               "siteId": "node-1",
-                     *               "groupId": "orders-mm",
-                     *               "nodeId": "node-1",
-                     *               "datacenterId": null,
-                     *               "priority": 1,
-                     *               "addedAt": "2026-11-21T10:30:00.000Z",
-                     *               "running": true,
-                     *               "writeRole": "PRIMARY",
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "rowCount": 1,
-                     *               "peers": [
-                     *                 {
-                     *                   "siteId": "node-6",
-                     *                   "ackedLsn": 16778240,
-                     *                   "pendingBytes": 0,
-                     *                   "reachable": true,
-                     *                   "changesShipped": 1,
-                     *                   "bytesShipped": 256
-                     *                 }
-                     *               ]
-                     *             },
-                     *             {
-                     *               "siteId": "node-6",
-                     *               "groupId": "orders-mm",
-                     *               "nodeId": "node-6",
-                     *               "datacenterId": null,
-                     *               "priority": 2,
-                     *               "addedAt": "2026-11-21T10:30:00.000Z",
-                     *               "running": true,
-                     *               "writeRole": "STANDALONE",
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "rowCount": 1,
-                     *               "peers": [
-                     *                 {
-                     *                   "siteId": "node-1",
-                     *                   "ackedLsn": 16777216,
-                     *                   "pendingBytes": 0,
-                     *                   "reachable": true,
-                     *                   "changesShipped": 0,
-                     *                   "bytesShipped": 0
-                     *                 }
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "conflictStrategy": "LAST_WRITER_WINS",
-                     *           "columnCrdts": {},
-                     *           "writeQuorum": 2,
-                     *           "readQuorum": 1,
-                     *           "converged": true,
-                     *           "createdAt": "2026-11-21T10:30:00.000Z",
-                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    createMultiMasterGroupAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
-            };
-        };
-        responses: {
-            /** @description The group, created. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getMultiMasterGroupAlias: {
+    listServiceInstances: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The group. */
+            /** @description The instances. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["DatabaseInstanceListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -48438,58 +47063,24 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    deleteMultiMasterGroupAlias: {
+    addServiceInstance: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The group is gone. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "orders-mm",
-                     *         "deleted": true
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeletedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    addMultiMasterSiteAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+                serviceName: components["schemas"]["GlobalServiceName"];
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The region (datacenter id).
+                 * @example dc-2
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                regionId: components["schemas"]["RegionId"];
             };
             cookie?: never;
         };
@@ -48497,87 +47088,30 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "nodeId": "node-6",
-                 *       "priority": 2
+                 *       "instanceId": "node-7",
+                 *       "preference": "AVAILABLE"
                  *     }
                  */
-                "application/json": components["schemas"]["SiteInput"];
+                "application/json": components["schemas"]["AddServiceInstanceRequest"];
             };
         };
         responses: {
-            /** @description The group with its new site. */
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The instance as added. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["DatabaseInstanceResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -48592,99 +47126,41 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    removeMultiMasterSiteAlias: {
+    removeServiceInstance: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path: {
                 /**
-                 * @description The group's id.
-                 * @example orders-mm
+                 * @description The service's name.
+                 * @example sales
                  */
-                id: components["schemas"]["MultiMasterGroupId"];
+                serviceName: components["schemas"]["GlobalServiceName"];
                 /**
-                 * @description The site's id.
-                 * @example node-6
+                 * @description The region (datacenter id).
+                 * @example dc-2
                  */
-                site: string;
+                regionId: components["schemas"]["RegionId"];
+                /**
+                 * @description The instance (node id).
+                 * @example node-7
+                 */
+                instanceId: components["schemas"]["NodeId-2"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The group without the site. */
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -48693,602 +47169,11 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getMultiMasterConvergenceAlias: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Only this group (404 when it does not exist). */
-                groupId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One entry per group. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "groupId": "orders-mm",
-                     *           "converged": true,
-                     *           "agreement": [
-                     *             {
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "siteIds": [
-                     *                 "node-1",
-                     *                 "node-6"
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "divergedSince": null,
-                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
-                     *           "sinceLastDivergenceMs": 5000,
-                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
-                     *           "lastConvergenceMs": 42,
-                     *           "p99ConvergenceMs": 42,
-                     *           "samples": 1
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:05.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ConvergenceListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getMultiMasterStatisticsAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The counters. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groups": 1,
-                     *         "sites": 2,
-                     *         "totals": {
-                     *           "writesCommitted": 2,
-                     *           "writesFailed": 0,
-                     *           "rowsWritten": 2,
-                     *           "readsServed": 1,
-                     *           "readsFailed": 0,
-                     *           "readRepairs": 0,
-                     *           "changesShipped": 2,
-                     *           "bytesShipped": 512,
-                     *           "changesApplied": 2,
-                     *           "duplicatesSkipped": 0,
-                     *           "conflictsDetected": 0,
-                     *           "antiEntropyRuns": 0,
-                     *           "keysRepaired": 0
-                     *         },
-                     *         "perGroup": [
-                     *           {
-                     *             "groupId": "orders-mm",
-                     *             "sites": 2,
-                     *             "runningSites": 2,
-                     *             "converged": true,
-                     *             "counters": {
-                     *               "writesCommitted": 2,
-                     *               "writesFailed": 0,
-                     *               "rowsWritten": 2,
-                     *               "readsServed": 1,
-                     *               "readsFailed": 0,
-                     *               "readRepairs": 0,
-                     *               "changesShipped": 2,
-                     *               "bytesShipped": 512,
-                     *               "changesApplied": 2,
-                     *               "duplicatesSkipped": 0,
-                     *               "conflictsDetected": 0,
-                     *               "antiEntropyRuns": 0,
-                     *               "keysRepaired": 0
-                     *             }
-                     *           }
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listReplicationGroupsAlias: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of groups, by id. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "groupId": "orders-mm",
-                     *           "name": "Orders in every region",
-                     *           "tables": [
-                     *             "orders"
-                     *           ],
-                     *           "sites": [
-                     *             {
-                     *               "siteId": "node-1",
-                     *               "groupId": "orders-mm",
-                     *               "nodeId": "node-1",
-                     *               "datacenterId": null,
-                     *               "priority": 1,
-                     *               "addedAt": "2026-11-21T10:30:00.000Z",
-                     *               "running": true,
-                     *               "writeRole": "PRIMARY",
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "rowCount": 1,
-                     *               "peers": [
-                     *                 {
-                     *                   "siteId": "node-6",
-                     *                   "ackedLsn": 16778240,
-                     *                   "pendingBytes": 0,
-                     *                   "reachable": true,
-                     *                   "changesShipped": 1,
-                     *                   "bytesShipped": 256
-                     *                 }
-                     *               ]
-                     *             },
-                     *             {
-                     *               "siteId": "node-6",
-                     *               "groupId": "orders-mm",
-                     *               "nodeId": "node-6",
-                     *               "datacenterId": null,
-                     *               "priority": 2,
-                     *               "addedAt": "2026-11-21T10:30:00.000Z",
-                     *               "running": true,
-                     *               "writeRole": "STANDALONE",
-                     *               "dataHash": "3fa1c2e0b9d84a17",
-                     *               "rowCount": 1,
-                     *               "peers": [
-                     *                 {
-                     *                   "siteId": "node-1",
-                     *                   "ackedLsn": 16777216,
-                     *                   "pendingBytes": 0,
-                     *                   "reachable": true,
-                     *                   "changesShipped": 0,
-                     *                   "bytesShipped": 0
-                     *                 }
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "conflictStrategy": "LAST_WRITER_WINS",
-                     *           "columnCrdts": {},
-                     *           "writeQuorum": 2,
-                     *           "readQuorum": 1,
-                     *           "converged": true,
-                     *           "createdAt": "2026-11-21T10:30:00.000Z",
-                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    createReplicationGroupAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
-            };
-        };
-        responses: {
-            /** @description The group, created. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getReplicationGroupAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The group's id.
-                 * @example orders-mm
-                 */
-                id: components["schemas"]["MultiMasterGroupId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The group. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "groupId": "orders-mm",
-                     *         "name": "Orders in every region",
-                     *         "tables": [
-                     *           "orders"
-                     *         ],
-                     *         "sites": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-1",
-                     *             "datacenterId": null,
-                     *             "priority": 1,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "PRIMARY",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-6",
-                     *                 "ackedLsn": 16778240,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 1,
-                     *                 "bytesShipped": 256
-                     *               }
-                     *             ]
-                     *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "groupId": "orders-mm",
-                     *             "nodeId": "node-6",
-                     *             "datacenterId": null,
-                     *             "priority": 2,
-                     *             "addedAt": "2026-11-21T10:30:00.000Z",
-                     *             "running": true,
-                     *             "writeRole": "STANDALONE",
-                     *             "dataHash": "3fa1c2e0b9d84a17",
-                     *             "rowCount": 1,
-                     *             "peers": [
-                     *               {
-                     *                 "siteId": "node-1",
-                     *                 "ackedLsn": 16777216,
-                     *                 "pendingBytes": 0,
-                     *                 "reachable": true,
-                     *                 "changesShipped": 0,
-                     *                 "bytesShipped": 0
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "conflictStrategy": "LAST_WRITER_WINS",
-                     *         "columnCrdts": {},
-                     *         "writeQuorum": 2,
-                     *         "readQuorum": 1,
-                     *         "converged": true,
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    deleteReplicationGroupAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The group's id.
-                 * @example orders-mm
-                 */
-                id: components["schemas"]["MultiMasterGroupId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The group is gone. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "orders-mm",
-                     *         "deleted": true
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeletedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listGeoReplicationConflicts: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Only this group's conflicts. */
-                groupId?: string;
-                /** @description Only conflicts in this status. */
-                status?: "RESOLVED" | "PENDING" | "SIBLINGS";
-                /** @description Only conflicts on this table. */
-                table?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of conflicts. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "conflictId": "group-conflict-1",
-                     *           "groupId": "orders-mm",
-                     *           "table": "orders",
-                     *           "key": "o-1001",
-                     *           "conflictType": "UPDATE_CONFLICT",
-                     *           "local": {
-                     *             "siteId": "node-1",
-                     *             "nodeId": "node-1",
-                     *             "row": {
-                     *               "total": 42
-                     *             },
-                     *             "clock": {
-                     *               "node-1": 1
-                     *             },
-                     *             "writtenAt": "2026-11-21T10:30:00.000Z"
-                     *           },
-                     *           "remote": {
-                     *             "siteId": "node-6",
-                     *             "nodeId": "node-6",
-                     *             "row": {
-                     *               "total": 43
-                     *             },
-                     *             "clock": {
-                     *               "node-6": 1
-                     *             },
-                     *             "writtenAt": "2026-11-21T10:30:00.020Z"
-                     *           },
-                     *           "detectedAt": "2026-11-21T10:30:00.040Z",
-                     *           "strategy": "LAST_WRITER_WINS",
-                     *           "status": "RESOLVED",
-                     *           "winner": "REMOTE",
-                     *           "resolvedRow": {
-                     *             "total": 43
-                     *           },
-                     *           "siblings": [],
-                     *           "reason": "node-6 wrote later.",
-                     *           "resolvedAt": "2026-11-21T10:30:00.040Z",
-                     *           "resolvedBy": "strategy",
-                     *           "appliedSiteIds": []
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GroupConflictListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    resolveGeoReplicationConflict: {
+    routeGlobalService: {
         parameters: {
             query?: never;
             header?: never;
@@ -49299,72 +47184,568 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "conflictId": "group-conflict-2",
-                 *       "value": {
-                 *         "total": 45
-                 *       }
+                 *       "service": "sales",
+                 *       "regionId": "dc-2"
                  *     }
                  */
-                "application/json": components["schemas"]["ResolveGroupConflictRequest"];
+                "application/json": components["schemas"]["RouteRequest"];
             };
         };
         responses: {
-            /** @description The conflict, resolved. */
+            /** @description The decision and every candidate; `instanceId` null when none is eligible. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "conflictId": "group-conflict-2",
-                     *         "groupId": "orders-mm",
-                     *         "table": "orders",
-                     *         "key": "o-1002",
-                     *         "conflictType": "UPDATE_CONFLICT",
-                     *         "local": {
-                     *           "siteId": "node-1",
-                     *           "nodeId": "node-1",
-                     *           "row": {
-                     *             "total": 10
-                     *           },
-                     *           "clock": {
-                     *             "node-1": 1
-                     *           },
-                     *           "writtenAt": "2026-11-21T10:30:00.000Z"
-                     *         },
-                     *         "remote": {
-                     *           "siteId": "node-6",
-                     *           "nodeId": "node-6",
-                     *           "row": {
-                     *             "total": 20
-                     *           },
-                     *           "clock": {
-                     *             "node-6": 1
-                     *           },
-                     *           "writtenAt": "2026-11-21T10:30:00.020Z"
-                     *         },
-                     *         "detectedAt": "2026-11-21T10:30:00.040Z",
-                     *         "strategy": "CUSTOM",
-                     *         "status": "RESOLVED",
-                     *         "winner": "CUSTOM",
-                     *         "resolvedRow": {
-                     *           "total": 45
-                     *         },
-                     *         "siblings": [],
-                     *         "reason": "The operator gave the row to keep.",
-                     *         "resolvedAt": "2026-11-21T10:31:00.000Z",
-                     *         "resolvedBy": "admin",
-                     *         "appliedSiteIds": [
-                     *           "node-1"
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GroupConflictResponse"];
+                    "application/json": components["schemas"]["RouteDecisionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsLatencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matrix. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatencyMatrixResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every service's health. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GdsHealthResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GdsStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGlobalServicesAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of global services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    registerGlobalServiceAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sales",
+                 *       "locality": "LOCAL_ONLY",
+                 *       "regionFailover": true,
+                 *       "lagToleranceMs": 5000,
+                 *       "loadBalancing": "LEAST_LATENCY",
+                 *       "failoverPolicy": {
+                 *         "autoFailover": true,
+                 *         "timeoutMs": 1000,
+                 *         "maxRetries": 3,
+                 *         "priorityOrder": [
+                 *           "dc-2"
+                 *         ],
+                 *         "failback": true
+                 *       },
+                 *       "regions": [
+                 *         {
+                 *           "regionId": "dc-1",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-6"
+                 *           ],
+                 *           "available": [
+                 *             "node-7"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "regionId": "dc-2",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-8"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterGlobalServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The service, registered and started on its preferred instances. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGlobalServiceAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteGlobalServiceAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addServiceRegionAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "regionId": "dc-2",
+                 *       "role": "STANDBY",
+                 *       "preferred": [
+                 *         "node-8"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServiceRegionRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The region as added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRegionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeServiceRegionAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                id: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsRouting: {
+        parameters: {
+            query: {
+                /**
+                 * @description The service's name.
+                 * @example null
+                 */
+                service: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The client's region (datacenter id).
+                 * @example null
+                 */
+                regionId?: components["schemas"]["RegionId"];
+                /** @description The client's latitude (with longitude, instead of regionId). */
+                latitude?: number;
+                /** @description The client's longitude. */
+                longitude?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision and every candidate; `instanceId` null when none is eligible. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteDecisionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GdsStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGlobalServicesReplicationAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of global services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    registerGlobalServiceReplicationAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sales",
+                 *       "locality": "LOCAL_ONLY",
+                 *       "regionFailover": true,
+                 *       "lagToleranceMs": 5000,
+                 *       "loadBalancing": "LEAST_LATENCY",
+                 *       "failoverPolicy": {
+                 *         "autoFailover": true,
+                 *         "timeoutMs": 1000,
+                 *         "maxRetries": 3,
+                 *         "priorityOrder": [
+                 *           "dc-2"
+                 *         ],
+                 *         "failback": true
+                 *       },
+                 *       "regions": [
+                 *         {
+                 *           "regionId": "dc-1",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-6"
+                 *           ],
+                 *           "available": [
+                 *             "node-7"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "regionId": "dc-2",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-8"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterGlobalServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The service, registered and started on its preferred instances. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -49556,283 +47937,6 @@ export interface operations {
         };
     };
     getAdvancedReplicationConflictsStrategies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsLatencies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsRoute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServices: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsServices: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServicesByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationGdsServicesByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationGdsServicesByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServicesByNameRegions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsServicesByNameRegions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-                /** @description The `instanceId` of the addressed `instances` entry. */
-                instanceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsStatistics: {
         parameters: {
             query?: never;
             header?: never;
@@ -50278,6 +48382,215 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
+    getAdvancedReplicationMultiMasterConvergence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationMultiMasterGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationMultiMasterGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `groupId` of the addressed `groups` entry. */
+                groupId: string;
+                /** @description The `siteId` of the addressed `sites` entry. */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationMultiMasterGroupsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the addressed `groups` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    putAdvancedReplicationMultiMasterGroupsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the addressed `groups` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteAdvancedReplicationMultiMasterGroupsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the addressed `groups` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationMultiMasterGroupsByIdSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the addressed `groups` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationMultiMasterQuorumStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationMultiMasterReplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationMultiMasterSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationMultiMasterStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
     getConnections: {
         parameters: {
             query?: never;
@@ -50667,6 +48980,38 @@ export interface operations {
         };
     };
     getGatewayStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getGeoReplicationConflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postGeoReplicationConflictsResolve: {
         parameters: {
             query?: never;
             header?: never;

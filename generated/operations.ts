@@ -186,195 +186,195 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsHealth",
+    operationId: "getGdsHealth",
     method: "get",
     path: "/api/v1/advanced-replication/gds/health",
     expressPath: "/api/v1/advanced-replication/gds/health",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsLatencies",
+    operationId: "getGdsLatencies",
     method: "get",
     path: "/api/v1/advanced-replication/gds/latencies",
     expressPath: "/api/v1/advanced-replication/gds/latencies",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsRoute",
+    operationId: "routeGlobalService",
     method: "post",
     path: "/api/v1/advanced-replication/gds/route",
     expressPath: "/api/v1/advanced-replication/gds/route",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServices",
+    operationId: "listGlobalServices",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services",
     expressPath: "/api/v1/advanced-replication/gds/services",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsServices",
+    operationId: "registerGlobalService",
     method: "post",
     path: "/api/v1/advanced-replication/gds/services",
     expressPath: "/api/v1/advanced-replication/gds/services",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationGdsServicesByName",
+    operationId: "deleteGlobalService",
     method: "delete",
     path: "/api/v1/advanced-replication/gds/services/{name}",
     expressPath: "/api/v1/advanced-replication/gds/services/:name",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServicesByName",
+    operationId: "getGlobalService",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services/{name}",
     expressPath: "/api/v1/advanced-replication/gds/services/:name",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationGdsServicesByName",
+    operationId: "updateGlobalService",
     method: "put",
     path: "/api/v1/advanced-replication/gds/services/{name}",
     expressPath: "/api/v1/advanced-replication/gds/services/:name",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServicesByNameRegions",
+    operationId: "listServiceRegions",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services/{name}/regions",
     expressPath: "/api/v1/advanced-replication/gds/services/:name/regions",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsServicesByNameRegions",
+    operationId: "addServiceRegion",
     method: "post",
     path: "/api/v1/advanced-replication/gds/services/{name}/regions",
     expressPath: "/api/v1/advanced-replication/gds/services/:name/regions",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId",
+    operationId: "removeServiceRegion",
     method: "delete",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances",
+    operationId: "listServiceInstances",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId/instances",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances",
+    operationId: "addServiceInstance",
     method: "post",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId/instances",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId",
+    operationId: "removeServiceInstance",
     method: "delete",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId/instances/:instanceId",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsStatistics",
+    operationId: "getGdsStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/gds/statistics",
     expressPath: "/api/v1/advanced-replication/gds/statistics",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -706,156 +706,156 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getMultiMasterConvergence",
+    operationId: "getAdvancedReplicationMultiMasterConvergence",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/convergence",
     expressPath: "/api/v1/advanced-replication/multi-master/convergence",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listMultiMasterGroups",
+    operationId: "getAdvancedReplicationMultiMasterGroups",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "createMultiMasterGroup",
+    operationId: "postAdvancedReplicationMultiMasterGroups",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "removeMultiMasterSite",
+    operationId: "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:groupId/sites/:siteId",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteMultiMasterGroup",
+    operationId: "deleteAdvancedReplicationMultiMasterGroupsById",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getMultiMasterGroup",
+    operationId: "getAdvancedReplicationMultiMasterGroupsById",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "updateMultiMasterGroup",
+    operationId: "putAdvancedReplicationMultiMasterGroupsById",
     method: "put",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "addMultiMasterSite",
+    operationId: "postAdvancedReplicationMultiMasterGroupsByIdSites",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id/sites",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getMultiMasterQuorumStatus",
+    operationId: "getAdvancedReplicationMultiMasterQuorumStatus",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/quorum-status",
     expressPath: "/api/v1/advanced-replication/multi-master/quorum-status",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "replicateMultiMaster",
+    operationId: "postAdvancedReplicationMultiMasterReplicate",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/replicate",
     expressPath: "/api/v1/advanced-replication/multi-master/replicate",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA"],
-    planned: false,
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listMultiMasterSites",
+    operationId: "getAdvancedReplicationMultiMasterSites",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/sites",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getMultiMasterStatistics",
+    operationId: "getAdvancedReplicationMultiMasterStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/statistics",
     expressPath: "/api/v1/advanced-replication/multi-master/statistics",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2721,11 +2721,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listGeoReplicationConflicts",
+    operationId: "getGdsRouting",
     method: "get",
-    path: "/api/v1/geo-replication/conflicts",
-    expressPath: "/api/v1/geo-replication/conflicts",
-    tags: ["Multi-master"],
+    path: "/api/v1/gds/routing",
+    expressPath: "/api/v1/gds/routing",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listGlobalServicesAlias",
+    method: "get",
+    path: "/api/v1/gds/services",
+    expressPath: "/api/v1/gds/services",
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
@@ -2734,13 +2747,104 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "resolveGeoReplicationConflict",
+    operationId: "registerGlobalServiceAlias",
+    method: "post",
+    path: "/api/v1/gds/services",
+    expressPath: "/api/v1/gds/services",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteGlobalServiceAlias",
+    method: "delete",
+    path: "/api/v1/gds/services/{name}",
+    expressPath: "/api/v1/gds/services/:name",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getGlobalServiceAlias",
+    method: "get",
+    path: "/api/v1/gds/services/{name}",
+    expressPath: "/api/v1/gds/services/:name",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "addServiceRegionAlias",
+    method: "post",
+    path: "/api/v1/gds/services/{name}/regions",
+    expressPath: "/api/v1/gds/services/:name/regions",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "removeServiceRegionAlias",
+    method: "delete",
+    path: "/api/v1/gds/services/{name}/regions/{id}",
+    expressPath: "/api/v1/gds/services/:name/regions/:id",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getGdsStatisticsAlias",
+    method: "get",
+    path: "/api/v1/gds/stats",
+    expressPath: "/api/v1/gds/stats",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getGeoReplicationConflicts",
+    method: "get",
+    path: "/api/v1/geo-replication/conflicts",
+    expressPath: "/api/v1/geo-replication/conflicts",
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "postGeoReplicationConflictsResolve",
     method: "post",
     path: "/api/v1/geo-replication/conflicts/resolve",
     expressPath: "/api/v1/geo-replication/conflicts/resolve",
-    tags: ["Multi-master"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4658,11 +4762,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listReplicationGroupsAlias",
+    operationId: "listGlobalServicesReplicationAlias",
     method: "get",
-    path: "/api/v1/replication/groups",
-    expressPath: "/api/v1/replication/groups",
-    tags: ["Multi-master"],
+    path: "/api/v1/replication/gds/services",
+    expressPath: "/api/v1/replication/gds/services",
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
@@ -4671,38 +4775,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "createReplicationGroupAlias",
+    operationId: "registerGlobalServiceReplicationAlias",
     method: "post",
-    path: "/api/v1/replication/groups",
-    expressPath: "/api/v1/replication/groups",
-    tags: ["Multi-master"],
+    path: "/api/v1/replication/gds/services",
+    expressPath: "/api/v1/replication/gds/services",
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "deleteReplicationGroupAlias",
-    method: "delete",
-    path: "/api/v1/replication/groups/{id}",
-    expressPath: "/api/v1/replication/groups/:id",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getReplicationGroupAlias",
-    method: "get",
-    path: "/api/v1/replication/groups/{id}",
-    expressPath: "/api/v1/replication/groups/:id",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
     public: false,
@@ -4780,110 +4858,6 @@ export const operations = [
     path: "/api/v1/replication/monitor/lag",
     expressPath: "/api/v1/replication/monitor/lag",
     tags: ["Replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getMultiMasterConvergenceAlias",
-    method: "get",
-    path: "/api/v1/replication/multi-master/convergence",
-    expressPath: "/api/v1/replication/multi-master/convergence",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listMultiMasterGroupsAlias",
-    method: "get",
-    path: "/api/v1/replication/multi-master/groups",
-    expressPath: "/api/v1/replication/multi-master/groups",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "createMultiMasterGroupAlias",
-    method: "post",
-    path: "/api/v1/replication/multi-master/groups",
-    expressPath: "/api/v1/replication/multi-master/groups",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "deleteMultiMasterGroupAlias",
-    method: "delete",
-    path: "/api/v1/replication/multi-master/groups/{id}",
-    expressPath: "/api/v1/replication/multi-master/groups/:id",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getMultiMasterGroupAlias",
-    method: "get",
-    path: "/api/v1/replication/multi-master/groups/{id}",
-    expressPath: "/api/v1/replication/multi-master/groups/:id",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "addMultiMasterSiteAlias",
-    method: "post",
-    path: "/api/v1/replication/multi-master/groups/{id}/sites",
-    expressPath: "/api/v1/replication/multi-master/groups/:id/sites",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "removeMultiMasterSiteAlias",
-    method: "delete",
-    path: "/api/v1/replication/multi-master/groups/{id}/sites/{site}",
-    expressPath: "/api/v1/replication/multi-master/groups/:id/sites/:site",
-    tags: ["Multi-master"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getMultiMasterStatisticsAlias",
-    method: "get",
-    path: "/api/v1/replication/multi-master/stats",
-    expressPath: "/api/v1/replication/multi-master/stats",
-    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
@@ -5937,10 +5911,11 @@ export const operations = [
 export type OperationId =
   | "addClusterNode"
   | "addLoadBalancerBackend"
-  | "addMultiMasterSite"
-  | "addMultiMasterSiteAlias"
   | "addRaftMember"
   | "addReplica"
+  | "addServiceInstance"
+  | "addServiceRegion"
+  | "addServiceRegionAlias"
   | "addShard"
   | "advanceClock"
   | "analyzeShardKey"
@@ -5957,31 +5932,27 @@ export type OperationId =
   | "createApiKey"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
-  | "createMultiMasterGroup"
-  | "createMultiMasterGroupAlias"
   | "createRaftSnapshot"
   | "createReplicationAlertRule"
-  | "createReplicationGroupAlias"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
   | "createShardedTable"
   | "createShardedTableAlias"
   | "createShardedTableReplicationAlias"
-  | "deleteAdvancedReplicationGdsServicesByName"
-  | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
-  | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
   | "deleteAdvancedReplicationLogicalPublicationsByName"
   | "deleteAdvancedReplicationLogicalSubscriptionsByName"
   | "deleteAdvancedReplicationMonitoringAlertsById"
+  | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
+  | "deleteAdvancedReplicationMultiMasterGroupsById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
   | "deleteGeoReplicationDatacentersById"
+  | "deleteGlobalService"
+  | "deleteGlobalServiceAlias"
   | "deleteMigrationTask"
-  | "deleteMultiMasterGroup"
-  | "deleteMultiMasterGroupAlias"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
   | "deleteNetworkListenersByPort"
@@ -5990,7 +5961,6 @@ export type OperationId =
   | "deleteNetworkPortsByPort"
   | "deleteNetworkProtocolExtensionsById"
   | "deletePoolsByIdPartitionsByName"
-  | "deleteReplicationGroupAlias"
   | "deleteReplicationSlot"
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
@@ -6018,13 +5988,6 @@ export type OperationId =
   | "getAdvancedReplicationConflictsPredictions"
   | "getAdvancedReplicationConflictsStatistics"
   | "getAdvancedReplicationConflictsStrategies"
-  | "getAdvancedReplicationGdsHealth"
-  | "getAdvancedReplicationGdsLatencies"
-  | "getAdvancedReplicationGdsServices"
-  | "getAdvancedReplicationGdsServicesByName"
-  | "getAdvancedReplicationGdsServicesByNameRegions"
-  | "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
-  | "getAdvancedReplicationGdsStatistics"
   | "getAdvancedReplicationLogicalChanges"
   | "getAdvancedReplicationLogicalPublications"
   | "getAdvancedReplicationLogicalPublicationsByName"
@@ -6039,6 +6002,12 @@ export type OperationId =
   | "getAdvancedReplicationMonitoringLag"
   | "getAdvancedReplicationMonitoringThroughput"
   | "getAdvancedReplicationMonitoringTimeseries"
+  | "getAdvancedReplicationMultiMasterConvergence"
+  | "getAdvancedReplicationMultiMasterGroups"
+  | "getAdvancedReplicationMultiMasterGroupsById"
+  | "getAdvancedReplicationMultiMasterQuorumStatus"
+  | "getAdvancedReplicationMultiMasterSites"
+  | "getAdvancedReplicationMultiMasterStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -6071,12 +6040,20 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
+  | "getGdsHealth"
+  | "getGdsLatencies"
+  | "getGdsRouting"
+  | "getGdsStatistics"
+  | "getGdsStatisticsAlias"
+  | "getGeoReplicationConflicts"
   | "getGeoReplicationDatacenters"
   | "getGeoReplicationDatacentersById"
   | "getGeoReplicationStatistics"
   | "getGeoReplicationStreams"
   | "getGeoReplicationStreamsByIdStatus"
   | "getGeoReplicationVectorClocksByDc"
+  | "getGlobalService"
+  | "getGlobalServiceAlias"
   | "getGossipState"
   | "getGrdTopology"
   | "getInterconnectLatency"
@@ -6091,13 +6068,6 @@ export type OperationId =
   | "getMigrationTask"
   | "getMigrationTaskAlias"
   | "getMigrationTaskProgress"
-  | "getMultiMasterConvergence"
-  | "getMultiMasterConvergenceAlias"
-  | "getMultiMasterGroup"
-  | "getMultiMasterGroupAlias"
-  | "getMultiMasterQuorumStatus"
-  | "getMultiMasterStatistics"
-  | "getMultiMasterStatisticsAlias"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -6166,7 +6136,6 @@ export type OperationId =
   | "getReplica"
   | "getReplicationConfig"
   | "getReplicationDashboard"
-  | "getReplicationGroupAlias"
   | "getReplicationLag"
   | "getReplicationSlot"
   | "getReplicationSnapshot"
@@ -6215,7 +6184,9 @@ export type OperationId =
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
-  | "listGeoReplicationConflicts"
+  | "listGlobalServices"
+  | "listGlobalServicesAlias"
+  | "listGlobalServicesReplicationAlias"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6225,9 +6196,6 @@ export type OperationId =
   | "listLoadBalancerConnections"
   | "listMembers"
   | "listMigrationTasks"
-  | "listMultiMasterGroups"
-  | "listMultiMasterGroupsAlias"
-  | "listMultiMasterSites"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -6237,10 +6205,11 @@ export type OperationId =
   | "listReplicationAlerts"
   | "listReplicationChannels"
   | "listReplicationConflicts"
-  | "listReplicationGroupsAlias"
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
+  | "listServiceInstances"
+  | "listServiceRegions"
   | "listShardRows"
   | "listShardedTables"
   | "listShardedTablesAlias"
@@ -6262,19 +6231,19 @@ export type OperationId =
   | "planShardRebalanceReplicationAlias"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
-  | "postAdvancedReplicationGdsRoute"
-  | "postAdvancedReplicationGdsServices"
-  | "postAdvancedReplicationGdsServicesByNameRegions"
-  | "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
   | "postAdvancedReplicationLogicalPublications"
   | "postAdvancedReplicationLogicalSubscriptions"
   | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
   | "postAdvancedReplicationLogicalSubscriptionsByNameEnable"
   | "postAdvancedReplicationMonitoringAlerts"
+  | "postAdvancedReplicationMultiMasterGroups"
+  | "postAdvancedReplicationMultiMasterGroupsByIdSites"
+  | "postAdvancedReplicationMultiMasterReplicate"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"
   | "postGatewayServices"
+  | "postGeoReplicationConflictsResolve"
   | "postGeoReplicationDatacenters"
   | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
@@ -6307,10 +6276,10 @@ export type OperationId =
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
   | "putAdvancedReplicationApplyConfig"
-  | "putAdvancedReplicationGdsServicesByName"
   | "putAdvancedReplicationLogicalPublicationsByName"
   | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
+  | "putAdvancedReplicationMultiMasterGroupsById"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -6333,18 +6302,20 @@ export type OperationId =
   | "rebalanceRacCluster"
   | "recoverXaTransactions"
   | "recoverXaTransactionsAlias"
+  | "registerGlobalService"
+  | "registerGlobalServiceAlias"
+  | "registerGlobalServiceReplicationAlias"
   | "registerXaResourceManager"
   | "registerXaResourceManagerAlias"
   | "remasterGrdResources"
   | "removeClusterNode"
   | "removeLoadBalancerBackend"
-  | "removeMultiMasterSite"
-  | "removeMultiMasterSiteAlias"
   | "removeRaftMember"
   | "removeReplica"
-  | "replicateMultiMaster"
+  | "removeServiceInstance"
+  | "removeServiceRegion"
+  | "removeServiceRegionAlias"
   | "requestRaftVote"
-  | "resolveGeoReplicationConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
@@ -6356,6 +6327,7 @@ export type OperationId =
   | "rollbackXaTransaction"
   | "rollbackXaTransactionAlias"
   | "routeDhtKey"
+  | "routeGlobalService"
   | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
@@ -6383,7 +6355,7 @@ export type OperationId =
   | "triggerReplicationFailover"
   | "updateClusterConfig"
   | "updateFailoverConfig"
-  | "updateMultiMasterGroup"
+  | "updateGlobalService"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
   | "updateReplicationConfig"

@@ -29,6 +29,7 @@ import { geoModule } from './modules/geo.js';
 import { conflictsModule } from './modules/conflicts.js';
 import { applyModule } from './modules/apply.js';
 import { logicalModule } from './modules/logical.js';
+import { gdsModule } from './modules/gds.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -63,6 +64,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   applyModule,
   logicalModule,
   multiMasterModule,
+  gdsModule,
   clusterStatusModule,
   platformModule,
 ];

@@ -853,27 +853,6 @@ export type ClusteringStatus = {
   state: ClusterState;
 };
 
-/** One column's mask. */
-export type ColumnMask = {
-  __typename?: 'ColumnMask';
-  column: Scalars['String']['output'];
-  /** PARTIAL: characters kept at the end. */
-  keepLast?: Maybe<Scalars['Int']['output']>;
-  kind: MaskKind;
-  /** RENAME: the column's name on the subscriber. */
-  renameTo?: Maybe<Scalars['String']['output']>;
-  /** CONSTANT: the value every row gets. */
-  value?: Maybe<Scalars['JSON']['output']>;
-};
-
-export type ColumnMaskInput = {
-  column: Scalars['String']['input'];
-  keepLast?: InputMaybe<Scalars['Int']['input']>;
-  kind: MaskKind;
-  renameTo?: InputMaybe<Scalars['String']['input']>;
-  value?: InputMaybe<Scalars['JSON']['input']>;
-};
-
 /** Commits by how their wait for the standbys ended. */
 export type CommitCounts = {
   __typename?: 'CommitCounts';
@@ -986,14 +965,6 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
-/** A change of a group's agreement (event multi_master_convergence). */
-export type ConvergenceEvent = {
-  __typename?: 'ConvergenceEvent';
-  convergence: MultiMasterConvergenceReport;
-  cursor: Scalars['BigInt']['output'];
-  time: Scalars['DateTime']['output'];
-};
-
 /** An alert rule to create. */
 export type CreateAlertRuleInput = {
   /** How long the metric must stay above the threshold (default 0). */
@@ -1040,25 +1011,27 @@ export type CreatedApiKey = {
   secret: Scalars['String']['output'];
 };
 
-/** One row change decoded from the WAL. */
-export type DecodedChange = {
-  __typename?: 'DecodedChange';
-  commitTime: Scalars['DateTime']['output'];
-  endLsn: Scalars['String']['output'];
-  key: Scalars['String']['output'];
-  lsn: Scalars['String']['output'];
-  op: DecodedChangeOp;
-  origin?: Maybe<Scalars['String']['output']>;
-  row?: Maybe<Scalars['JSON']['output']>;
-  table: Scalars['String']['output'];
-  timeline: Scalars['Int']['output'];
-  xid: Scalars['Int']['output'];
+/** An instance of a service region: a cluster node. */
+export type DatabaseInstance = {
+  __typename?: 'DatabaseInstance';
+  /** 0 until the connection pools exist. */
+  activeConnections: Scalars['Int']['output'];
+  connectionsNote: Scalars['String']['output'];
+  health: HealthStatus;
+  host: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lastHealthCheck?: Maybe<Scalars['DateTime']['output']>;
+  nodeStatus: Scalars['String']['output'];
+  /** 0 until the connection pools exist. */
+  poolSize: Scalars['Int']['output'];
+  port: Scalars['Int']['output'];
+  preference: InstancePreference;
+  role: InstanceRole;
+  running: Scalars['Boolean']['output'];
+  standsFor?: Maybe<Scalars['String']['output']>;
+  weight: Scalars['Int']['output'];
 };
-
-export type DecodedChangeOp =
-  | 'delete'
-  | 'insert'
-  | 'update';
 
 /** The health summary, its checks, the leader and every node. */
 export type DetailedClusterHealth = {
@@ -1655,6 +1628,26 @@ export type FailoverMode =
   /** Graceful leadership transfer from a live leader; no committed entry is lost. */
   | 'SWITCHOVER';
 
+/** A service's failover policy. */
+export type FailoverPolicy = {
+  __typename?: 'FailoverPolicy';
+  autoFailover: Scalars['Boolean']['output'];
+  /** Move back to the preferred instances once healthy again. */
+  failback: Scalars['Boolean']['output'];
+  maxRetries: Scalars['Int']['output'];
+  /** Regions to fail over to, first first. */
+  priorityOrder: Array<Scalars['String']['output']>;
+  timeoutMs: Scalars['BigInt']['output'];
+};
+
+export type FailoverPolicyInput = {
+  autoFailover?: InputMaybe<Scalars['Boolean']['input']>;
+  failback?: InputMaybe<Scalars['Boolean']['input']>;
+  maxRetries?: InputMaybe<Scalars['Int']['input']>;
+  priorityOrder?: InputMaybe<Array<Scalars['String']['input']>>;
+  timeoutMs?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
 /** One failover from initiation to its end. */
 export type FailoverResult = {
   __typename?: 'FailoverResult';
@@ -1858,6 +1851,93 @@ export type FlushResult = {
   scn: Scalars['BigInt']['output'];
 };
 
+/** Failovers counted over the services. */
+export type GdsFailoverCounts = {
+  __typename?: 'GdsFailoverCounts';
+  completed: Scalars['Int']['output'];
+  failbacks: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  inProgress: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** One service's routing statistics. */
+export type GdsServiceStatistics = {
+  __typename?: 'GdsServiceStatistics';
+  name: Scalars['String']['output'];
+  routing: ServiceRoutingCounts;
+  state: ServiceState;
+};
+
+/** Global data services statistics. */
+export type GdsStatistics = {
+  __typename?: 'GdsStatistics';
+  failovers: GdsFailoverCounts;
+  routed: Scalars['BigInt']['output'];
+  services: Array<GdsServiceStatistics>;
+  servicesByState: Scalars['JSON']['output'];
+  totalServices: Scalars['Int']['output'];
+  unrouted: Scalars['BigInt']['output'];
+};
+
+/** A global service. */
+export type GlobalService = {
+  __typename?: 'GlobalService';
+  adminState: ServiceAdminState;
+  createdAt: Scalars['DateTime']['output'];
+  databaseRole: ServiceDatabaseRole;
+  failoverPolicy: FailoverPolicy;
+  failovers: Array<ServiceFailover>;
+  lagToleranceMs?: Maybe<Scalars['BigInt']['output']>;
+  loadBalancing: GlobalServiceLoadBalancing;
+  locality: ServiceLocality;
+  name: Scalars['String']['output'];
+  regionFailover: Scalars['Boolean']['output'];
+  regions: Array<ServiceRegion>;
+  routing: ServiceRoutingCounts;
+  state: ServiceState;
+  stateReason: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A service's health. */
+export type GlobalServiceHealth = {
+  __typename?: 'GlobalServiceHealth';
+  name: Scalars['String']['output'];
+  regions: Array<ServiceRegionHealth>;
+  state: ServiceState;
+  stateReason: Scalars['String']['output'];
+};
+
+export type GlobalServiceInput = {
+  databaseRole?: InputMaybe<ServiceDatabaseRole>;
+  failoverPolicy?: InputMaybe<FailoverPolicyInput>;
+  lagToleranceMs?: InputMaybe<Scalars['BigInt']['input']>;
+  loadBalancing?: InputMaybe<GlobalServiceLoadBalancing>;
+  locality?: InputMaybe<ServiceLocality>;
+  name: Scalars['String']['input'];
+  regionFailover?: InputMaybe<Scalars['Boolean']['input']>;
+  regions?: InputMaybe<Array<ServiceRegionInput>>;
+};
+
+/** How a service's connections pick an instance (the load balancer's strategies and LOCALITY_AWARE). */
+export type GlobalServiceLoadBalancing =
+  | 'LEAST_CONNECTIONS'
+  | 'LEAST_LATENCY'
+  | 'LOCALITY_AWARE'
+  | 'ROUND_ROBIN'
+  | 'WEIGHTED';
+
+export type GlobalServiceUpdateInput = {
+  adminState?: InputMaybe<ServiceAdminState>;
+  databaseRole?: InputMaybe<ServiceDatabaseRole>;
+  failoverPolicy?: InputMaybe<FailoverPolicyInput>;
+  lagToleranceMs?: InputMaybe<Scalars['BigInt']['input']>;
+  loadBalancing?: InputMaybe<GlobalServiceLoadBalancing>;
+  locality?: InputMaybe<ServiceLocality>;
+  regionFailover?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A join in progress. */
 export type GossipJoin = {
   __typename?: 'GossipJoin';
@@ -1991,40 +2071,6 @@ export type GrdTopology = {
   remasteredResources: Scalars['Int']['output'];
   statistics: GrdStats;
   totalResources: Scalars['Int']['output'];
-};
-
-/** Two concurrent writes to one row of a group (GroupConflict in the OpenAPI document). */
-export type GroupConflict = {
-  __typename?: 'GroupConflict';
-  appliedSiteIds: Array<Scalars['ID']['output']>;
-  conflictId: Scalars['ID']['output'];
-  conflictType: ConflictType;
-  detectedAt: Scalars['DateTime']['output'];
-  groupId: Scalars['ID']['output'];
-  key: Scalars['String']['output'];
-  local: GroupConflictVersion;
-  reason: Scalars['String']['output'];
-  remote: GroupConflictVersion;
-  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
-  resolvedBy?: Maybe<Scalars['String']['output']>;
-  resolvedRow?: Maybe<Scalars['JSON']['output']>;
-  siblings: Array<GroupConflictVersion>;
-  /** RESOLVED, PENDING (CUSTOM waits for a row) or SIBLINGS (MULTI_VALUE). */
-  status: Scalars['String']['output'];
-  strategy: MultiMasterConflictStrategy;
-  table: Scalars['String']['output'];
-  /** LOCAL, REMOTE, MERGED, CUSTOM or SIBLINGS; null while PENDING. */
-  winner?: Maybe<Scalars['String']['output']>;
-};
-
-/** One side's write of a group conflict. */
-export type GroupConflictVersion = {
-  __typename?: 'GroupConflictVersion';
-  clock: Scalars['JSON']['output'];
-  nodeId: Scalars['ID']['output'];
-  row?: Maybe<Scalars['JSON']['output']>;
-  siteId: Scalars['ID']['output'];
-  writtenAt: Scalars['DateTime']['output'];
 };
 
 /** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
@@ -2273,6 +2319,11 @@ export type InitialBackendHealth =
   /** Takes connections at once. */
   | 'HEALTHY';
 
+/** GDSCTL -preferred or -available. */
+export type InstancePreference =
+  | 'AVAILABLE'
+  | 'PREFERRED';
+
 /** One recovery of a dead instance by a survivor. */
 export type InstanceRecovery = {
   __typename?: 'InstanceRecovery';
@@ -2293,6 +2344,12 @@ export type InstanceRecovery = {
   startedAt: Scalars['DateTime']['output'];
   trigger: RecoveryTrigger;
 };
+
+/** An instance's database role, from replication. */
+export type InstanceRole =
+  | 'PRIMARY'
+  | 'REPLICA'
+  | 'STANDBY';
 
 /** One instance as its peers hear it. */
 export type InterconnectInstanceStatus = {
@@ -2633,174 +2690,6 @@ export type LockWaitCounts = {
   waits: Scalars['Int']['output'];
 };
 
-/** The failing transaction a subscription is stopped on. */
-export type LogicalApplyError = {
-  __typename?: 'LogicalApplyError';
-  at: Scalars['DateTime']['output'];
-  commitLsn: Scalars['String']['output'];
-  conflict?: Maybe<LogicalConflictType>;
-  lsn: Scalars['String']['output'];
-  message: Scalars['String']['output'];
-  transient: Scalars['Boolean']['output'];
-  xid: Scalars['Int']['output'];
-};
-
-/** A page of decoded changes. */
-export type LogicalChanges = {
-  __typename?: 'LogicalChanges';
-  changes: Array<DecodedChange>;
-  fromLsn: Scalars['String']['output'];
-  hasMore: Scalars['Boolean']['output'];
-  nextLsn: Scalars['String']['output'];
-  nodeId: Scalars['String']['output'];
-  scannedTransactions: Scalars['Int']['output'];
-};
-
-/** Conflicts met, per type. */
-export type LogicalConflictCounts = {
-  __typename?: 'LogicalConflictCounts';
-  delete_missing: Scalars['Int']['output'];
-  delete_origin_differs: Scalars['Int']['output'];
-  insert_exists: Scalars['Int']['output'];
-  update_missing: Scalars['Int']['output'];
-  update_origin_differs: Scalars['Int']['output'];
-};
-
-/** What a subscription does on a conflict. */
-export type LogicalConflictPolicy =
-  | 'APPLY_REMOTE'
-  | 'ERROR'
-  | 'SKIP';
-
-/** The policy of each conflict type. */
-export type LogicalConflictResolution = {
-  __typename?: 'LogicalConflictResolution';
-  delete_missing: LogicalConflictPolicy;
-  delete_origin_differs: LogicalConflictPolicy;
-  insert_exists: LogicalConflictPolicy;
-  update_missing: LogicalConflictPolicy;
-  update_origin_differs: LogicalConflictPolicy;
-};
-
-export type LogicalConflictResolutionInput = {
-  delete_missing?: InputMaybe<LogicalConflictPolicy>;
-  delete_origin_differs?: InputMaybe<LogicalConflictPolicy>;
-  insert_exists?: InputMaybe<LogicalConflictPolicy>;
-  update_missing?: InputMaybe<LogicalConflictPolicy>;
-  update_origin_differs?: InputMaybe<LogicalConflictPolicy>;
-};
-
-/** PostgreSQL 18's apply conflicts. */
-export type LogicalConflictType =
-  | 'delete_missing'
-  | 'delete_origin_differs'
-  | 'insert_exists'
-  | 'update_missing'
-  | 'update_origin_differs';
-
-/** Whether a subscription applies changes that arrived through another subscription (any) or not (none). */
-export type LogicalOriginFilter =
-  | 'any'
-  | 'none';
-
-/** What a skip passed over (or would, dry). */
-export type LogicalSkipResult = {
-  __typename?: 'LogicalSkipResult';
-  changes: Array<DecodedChange>;
-  commitLsn: Scalars['String']['output'];
-  dryRun: Scalars['Boolean']['output'];
-  lsn: Scalars['String']['output'];
-  truncated: Scalars['Boolean']['output'];
-  xid: Scalars['Int']['output'];
-};
-
-export type LogicalStatistics = {
-  __typename?: 'LogicalStatistics';
-  appliedChanges: Scalars['BigInt']['output'];
-  appliedTransactions: Scalars['BigInt']['output'];
-  applyErrorCount: Scalars['Int']['output'];
-  conflicts: LogicalConflictCounts;
-  decodedChanges: Scalars['BigInt']['output'];
-  enabledSubscriptions: Scalars['Int']['output'];
-  maxLagBytes: Scalars['BigInt']['output'];
-  maxLagMs: Scalars['BigInt']['output'];
-  perSubscription: Array<LogicalSubscriptionStats>;
-  publications: Scalars['Int']['output'];
-  subscriptions: Scalars['Int']['output'];
-};
-
-/** A subscription from a publication's node to a writable node. */
-export type LogicalSubscription = {
-  __typename?: 'LogicalSubscription';
-  checkpointLsn: Scalars['String']['output'];
-  conflictResolution: LogicalConflictResolution;
-  copyData: Scalars['Boolean']['output'];
-  counters: LogicalSubscriptionCounters;
-  createdAt: Scalars['DateTime']['output'];
-  disableOnError: Scalars['Boolean']['output'];
-  enabled: Scalars['Boolean']['output'];
-  lagBytes: Scalars['BigInt']['output'];
-  lagMs: Scalars['BigInt']['output'];
-  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
-  lastCommitTime?: Maybe<Scalars['DateTime']['output']>;
-  lastError?: Maybe<LogicalApplyError>;
-  name: Scalars['String']['output'];
-  origin: LogicalOriginFilter;
-  originName: Scalars['String']['output'];
-  publication: Scalars['String']['output'];
-  /** Only in the answer to updateSubscription with skip. */
-  skipResult?: Maybe<LogicalSkipResult>;
-  slot?: Maybe<SubscriptionSlot>;
-  slotLost: Scalars['Boolean']['output'];
-  slotLostAt?: Maybe<Scalars['DateTime']['output']>;
-  slotName: Scalars['String']['output'];
-  sourceLsn: Scalars['String']['output'];
-  sourceNodeId: Scalars['String']['output'];
-  status: LogicalSubscriptionStatus;
-  tables: Array<SubscriptionTableState>;
-  targetNodeId: Scalars['String']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-export type LogicalSubscriptionCounters = {
-  __typename?: 'LogicalSubscriptionCounters';
-  appliedChanges: Scalars['Int']['output'];
-  appliedTransactions: Scalars['Int']['output'];
-  applyErrorCount: Scalars['Int']['output'];
-  conflicts: LogicalConflictCounts;
-  filteredTransactions: Scalars['Int']['output'];
-  skippedChanges: Scalars['Int']['output'];
-  skippedTransactions: Scalars['Int']['output'];
-  syncErrorCount: Scalars['Int']['output'];
-};
-
-export type LogicalSubscriptionStats = {
-  __typename?: 'LogicalSubscriptionStats';
-  appliedTransactions: Scalars['Int']['output'];
-  applyErrorCount: Scalars['Int']['output'];
-  conflicts: LogicalConflictCounts;
-  lagBytes: Scalars['BigInt']['output'];
-  lagMs: Scalars['BigInt']['output'];
-  name: Scalars['String']['output'];
-  status: LogicalSubscriptionStatus;
-  syncErrorCount: Scalars['Int']['output'];
-};
-
-export type LogicalSubscriptionStatus =
-  | 'CATCHING_UP'
-  | 'DISABLED'
-  | 'ERROR'
-  | 'SLOT_LOST'
-  | 'STREAMING';
-
-/** A column transformation applied before a change leaves the source. */
-export type MaskKind =
-  | 'CONSTANT'
-  | 'HASH'
-  | 'PARTIAL'
-  | 'REDACT'
-  | 'RENAME';
-
 /** A member of the gossip group, as the group as a whole sees it. */
 export type Member = {
   __typename?: 'Member';
@@ -3054,208 +2943,6 @@ export type MovePhase =
   | 'SWITCH'
   | 'VERIFY';
 
-export type MultiMasterAntiEntropy = {
-  __typename?: 'MultiMasterAntiEntropy';
-  pairs: Array<MultiMasterAntiEntropyPair>;
-  skippedSiteIds: Array<Scalars['ID']['output']>;
-};
-
-export type MultiMasterAntiEntropyPair = {
-  __typename?: 'MultiMasterAntiEntropyPair';
-  keysRepaired: Scalars['Int']['output'];
-  rangesCompared: Scalars['Int']['output'];
-  rangesDescended: Scalars['Int']['output'];
-  siteA: Scalars['ID']['output'];
-  siteB: Scalars['ID']['output'];
-};
-
-/** How concurrent writes to one row are resolved (ConflictStrategy in the OpenAPI document). */
-export type MultiMasterConflictStrategy =
-  | 'CRDT_PER_COLUMN'
-  | 'CUSTOM'
-  | 'LAST_WRITER_WINS'
-  | 'MULTI_VALUE'
-  | 'SITE_PRIORITY';
-
-/** Whether a group's sites agree, and how long they took (Convergence in the OpenAPI document). */
-export type MultiMasterConvergenceReport = {
-  __typename?: 'MultiMasterConvergenceReport';
-  agreement: Array<MultiMasterSiteAgreement>;
-  converged: Scalars['Boolean']['output'];
-  divergedSince?: Maybe<Scalars['DateTime']['output']>;
-  groupId: Scalars['ID']['output'];
-  lastConvergedAt?: Maybe<Scalars['DateTime']['output']>;
-  lastConvergenceMs?: Maybe<Scalars['BigInt']['output']>;
-  lastDivergenceAt?: Maybe<Scalars['DateTime']['output']>;
-  p99ConvergenceMs?: Maybe<Scalars['BigInt']['output']>;
-  samples: Scalars['Int']['output'];
-  sinceLastDivergenceMs?: Maybe<Scalars['BigInt']['output']>;
-};
-
-export type MultiMasterCounters = {
-  __typename?: 'MultiMasterCounters';
-  antiEntropyRuns: Scalars['Int']['output'];
-  bytesShipped: Scalars['BigInt']['output'];
-  changesApplied: Scalars['Int']['output'];
-  changesShipped: Scalars['Int']['output'];
-  conflictsDetected: Scalars['Int']['output'];
-  duplicatesSkipped: Scalars['Int']['output'];
-  keysRepaired: Scalars['Int']['output'];
-  readRepairs: Scalars['Int']['output'];
-  readsFailed: Scalars['Int']['output'];
-  readsServed: Scalars['Int']['output'];
-  rowsWritten: Scalars['Int']['output'];
-  writesCommitted: Scalars['Int']['output'];
-  writesFailed: Scalars['Int']['output'];
-};
-
-export type MultiMasterGroupStatistics = {
-  __typename?: 'MultiMasterGroupStatistics';
-  converged: Scalars['Boolean']['output'];
-  counters: MultiMasterCounters;
-  groupId: Scalars['ID']['output'];
-  runningSites: Scalars['Int']['output'];
-  sites: Scalars['Int']['output'];
-};
-
-export type MultiMasterPush = {
-  __typename?: 'MultiMasterPush';
-  changesSent: Scalars['Int']['output'];
-};
-
-export type MultiMasterQuorumSite = {
-  __typename?: 'MultiMasterQuorumSite';
-  counts: Scalars['Boolean']['output'];
-  datacenterId?: Maybe<Scalars['ID']['output']>;
-  nodeId: Scalars['ID']['output'];
-  running: Scalars['Boolean']['output'];
-  siteId: Scalars['ID']['output'];
-};
-
-export type MultiMasterQuorumStatus = {
-  __typename?: 'MultiMasterQuorumStatus';
-  groupId: Scalars['ID']['output'];
-  reachableSites: Scalars['Int']['output'];
-  readQuorum: Scalars['Int']['output'];
-  readQuorumReachable: Scalars['Boolean']['output'];
-  sites: Array<MultiMasterQuorumSite>;
-  writeQuorum: Scalars['Int']['output'];
-  writeQuorumReachable: Scalars['Boolean']['output'];
-};
-
-export type MultiMasterRead = {
-  __typename?: 'MultiMasterRead';
-  answeredBy: Array<Scalars['ID']['output']>;
-  groupId: Scalars['ID']['output'];
-  readId: Scalars['ID']['output'];
-  readQuorum: Scalars['Int']['output'];
-  reason?: Maybe<Scalars['String']['output']>;
-  repairedSiteIds: Array<Scalars['ID']['output']>;
-  rows: Array<MultiMasterReadRow>;
-  siteId: Scalars['ID']['output'];
-  state: Scalars['String']['output'];
-};
-
-export type MultiMasterReadRow = {
-  __typename?: 'MultiMasterReadRow';
-  clock: Scalars['JSON']['output'];
-  dot: Scalars['String']['output'];
-  key: Scalars['String']['output'];
-  row?: Maybe<Scalars['JSON']['output']>;
-  siblings: Array<MultiMasterSibling>;
-  table: Scalars['String']['output'];
-};
-
-/** What replicateMultiMaster does. */
-export type MultiMasterReplicateMode =
-  | 'ANTI_ENTROPY'
-  | 'PUSH'
-  | 'READ'
-  | 'WRITE';
-
-/** What replicateMultiMaster did; the parts of other modes are null. */
-export type MultiMasterReplicateResult = {
-  __typename?: 'MultiMasterReplicateResult';
-  antiEntropy?: Maybe<MultiMasterAntiEntropy>;
-  groupId: Scalars['ID']['output'];
-  mode: MultiMasterReplicateMode;
-  push?: Maybe<MultiMasterPush>;
-  read?: Maybe<MultiMasterRead>;
-  write?: Maybe<MultiMasterWrite>;
-};
-
-export type MultiMasterSibling = {
-  __typename?: 'MultiMasterSibling';
-  atMs: Scalars['BigInt']['output'];
-  dot: Scalars['String']['output'];
-  originSiteId: Scalars['ID']['output'];
-  row?: Maybe<Scalars['JSON']['output']>;
-};
-
-/** A site of a group: a writable node. */
-export type MultiMasterSite = {
-  __typename?: 'MultiMasterSite';
-  addedAt: Scalars['DateTime']['output'];
-  /** Hash of the site's data of the group; equal hashes mean equal data. */
-  dataHash: Scalars['String']['output'];
-  datacenterId?: Maybe<Scalars['ID']['output']>;
-  groupId: Scalars['ID']['output'];
-  nodeId: Scalars['ID']['output'];
-  peers: Array<MultiMasterSitePeer>;
-  priority: Scalars['Int']['output'];
-  rowCount: Scalars['Int']['output'];
-  running: Scalars['Boolean']['output'];
-  siteId: Scalars['ID']['output'];
-  writeRole: Scalars['String']['output'];
-};
-
-export type MultiMasterSiteAgreement = {
-  __typename?: 'MultiMasterSiteAgreement';
-  dataHash: Scalars['String']['output'];
-  siteIds: Array<Scalars['ID']['output']>;
-};
-
-/** What a site has shipped to one other site. */
-export type MultiMasterSitePeer = {
-  __typename?: 'MultiMasterSitePeer';
-  ackedLsn: Scalars['BigInt']['output'];
-  bytesShipped: Scalars['BigInt']['output'];
-  changesShipped: Scalars['Int']['output'];
-  pendingBytes: Scalars['BigInt']['output'];
-  reachable: Scalars['Boolean']['output'];
-  siteId: Scalars['ID']['output'];
-};
-
-export type MultiMasterStatistics = {
-  __typename?: 'MultiMasterStatistics';
-  groups: Scalars['Int']['output'];
-  perGroup: Array<MultiMasterGroupStatistics>;
-  sites: Scalars['Int']['output'];
-  totals: MultiMasterCounters;
-};
-
-export type MultiMasterWrite = {
-  __typename?: 'MultiMasterWrite';
-  acknowledgedBy: Array<Scalars['ID']['output']>;
-  groupId: Scalars['ID']['output'];
-  reason?: Maybe<Scalars['String']['output']>;
-  settledAt?: Maybe<Scalars['DateTime']['output']>;
-  siteId: Scalars['ID']['output'];
-  startedAt: Scalars['DateTime']['output'];
-  state: Scalars['String']['output'];
-  versions: Array<MultiMasterWrittenVersion>;
-  writeId: Scalars['ID']['output'];
-  writeQuorum: Scalars['Int']['output'];
-};
-
-export type MultiMasterWrittenVersion = {
-  __typename?: 'MultiMasterWrittenVersion';
-  clock: Scalars['JSON']['output'];
-  dot: Scalars['String']['output'];
-  key: Scalars['String']['output'];
-  table: Scalars['String']['output'];
-};
-
 export type Mutation = {
   __typename?: 'Mutation';
   /** Echoes nothing; placeholder root extended by every domain. */
@@ -3267,10 +2954,12 @@ export type Mutation = {
   addRaftMember: RaftMembership;
   /** Makes a cluster node a standby of the primary. */
   addReplica: Replica;
+  /** Adds an instance (POST …/regions/{regionId}/instances). */
+  addServiceInstance: DatabaseInstance;
+  /** Adds a region (POST …/gds/services/{name}/regions). */
+  addServiceRegion: ServiceRegion;
   /** Adds a shard to a table (POST …/sharding/tables/{table}/shards). */
   addShard: Shard;
-  /** Adds a site to a group. */
-  addSiteToGroup: ReplicationGroup;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
@@ -3289,40 +2978,24 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
   createMigrationTask: MigrationTask;
-  /** Creates a publication (POST …/logical/publications and its aliases). */
-  createPublication: Publication;
   /** Creates an alert rule. */
   createReplicationAlertRule: ReplicationAlertRule;
-  /** Creates a group. */
-  createReplicationGroup: ReplicationGroup;
   /** Creates a replication slot. */
   createReplicationSlot: ReplicationSlot;
   /** Starts a snapshot of the primary (IN_PROGRESS). */
   createReplicationSnapshot: ReplicationSnapshot;
   /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
   createShardedTable: ShardedTable;
-  /** Creates a subscription: slot, initial copy, streaming (POST …/logical/subscriptions and its aliases). */
-  createSubscription: LogicalSubscription;
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
-  /** Deletes a group; true once gone. */
-  deleteReplicationGroup: Scalars['Boolean']['output'];
   /** Drops a replication slot. */
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
   /** Deletes a resource manager without live XA transactions; true once gone (DELETE …/xa/resource-managers/{name}). */
   deleteXaResourceManager: Scalars['Boolean']['output'];
-  /** Disables a subscription, keeping its slot (POST …/logical/subscriptions/{name}/disable, PUT on the alias). */
-  disableSubscription: LogicalSubscription;
-  /** Drops a publication; true once gone (DELETE …/logical/publications/{name}). */
-  dropPublication: Scalars['Boolean']['output'];
   /** Drops a sharded table; true once gone (DELETE …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
   dropShardedTable: Scalars['Boolean']['output'];
-  /** Drops a subscription and its slot; true once gone (DELETE …/logical/subscriptions/{name}). */
-  dropSubscription: Scalars['Boolean']['output'];
-  /** Enables a subscription (POST …/logical/subscriptions/{name}/enable, PUT on the alias). */
-  enableSubscription: LogicalSubscription;
   /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
   endXaTransaction: XaTransaction;
   /**
@@ -3375,6 +3048,8 @@ export type Mutation = {
    * numbered `fromShard` to `toShard` (shard names `orders_3` or numbers `3`, both included).
    */
   rebalanceShards: ShardRebalancePlan;
+  /** Registers a global service (POST …/gds/services). */
+  registerGlobalService: GlobalService;
   /** Registers a resource manager (POST …/xa/resource-managers and its alias /api/v1/xa/resource-managers). */
   registerXaResourceManager: XaResourceManager;
   /** Remasters every resource to nodeId (POST /api/v1/rac/grd/remaster with targetNode and no resourceId). */
@@ -3383,20 +3058,20 @@ export type Mutation = {
   remasterResource: Scalars['Boolean']['output'];
   /** Removes a node; refused when it would cost the cluster its quorum, unless force is true. */
   removeClusterNode: Scalars['Boolean']['output'];
+  /** Removes a service (DELETE …/gds/services/{name}). */
+  removeGlobalService: GlobalService;
   /** Removes a backend; refused while it has active connections, unless force is true. */
   removeLoadBalancerBackend: Scalars['Boolean']['output'];
   /** Removes a member from the configuration; refused when it would cost quorum or the last failure tolerance, unless force is true. */
   removeRaftMember: RaftMembership;
   /** Stops a replica's stream and drops its slot; returns it REMOVED. */
   removeReplica: Replica;
-  /** Removes a site from a group; true once removed. */
-  removeSiteFromGroup: Scalars['Boolean']['output'];
-  /** A quorum write or read, a push, or anti-entropy. */
-  replicateMultiMaster: MultiMasterReplicateResult;
+  /** Removes an instance (DELETE …/instances/{instanceId}); the service after. */
+  removeServiceInstance: GlobalService;
+  /** Removes a region (DELETE …/regions/{regionId}); the service after. */
+  removeServiceRegion: GlobalService;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
-  /** Resolves a group conflict (twin of POST /geo-replication/conflicts/resolve). */
-  resolveGeoReplicationConflict: GroupConflict;
   /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
@@ -3412,6 +3087,8 @@ export type Mutation = {
   rollbackDistributedTransaction: DistributedTransaction;
   /** XA ROLLBACK (POST …/xa/{xid}/rollback and its alias /api/v1/xa/transactions/{xid}/rollback). */
   rollbackXaTransaction: XaTransaction;
+  /** Routes a client and counts the decision (POST …/gds/route). */
+  routeGlobalService: ServiceRouteDecision;
   setClock: Clock;
   /** Switches the strategy distributed queries are planned with. */
   setExecutionStrategy: ExecutionStrategyChange;
@@ -3440,18 +3117,14 @@ export type Mutation = {
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
+  /** Modifies, stops or starts a service (PUT …/gds/services/{name}). */
+  updateGlobalService: GlobalService;
   /** Replaces the parallel query configuration (PUT /api/v1/rac/parallel-query/config). */
   updateParallelQueryConfig: ParallelQueryConfig;
-  /** Replaces a publication's definition (PUT …/logical/publications/{name}). */
-  updatePublication: Publication;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
-  /** Changes a group. */
-  updateReplicationGroup: ReplicationGroup;
   /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
   updateShardedTable: ShardedTable;
-  /** Changes a subscription, or skips its failing transaction (PUT …/logical/subscriptions/{name}). */
-  updateSubscription: LogicalSubscription;
   /** Writes rows, each routed by its shard key (POST …/sharding/tables/{table}/rows). */
   writeShardedRows: ShardedRowsWritten;
 };
@@ -3478,15 +3151,22 @@ export type MutationAddReplicaArgs = {
 };
 
 
-export type MutationAddShardArgs = {
-  shard: ShardInput;
-  table: Scalars['String']['input'];
+export type MutationAddServiceInstanceArgs = {
+  instance: ServiceInstanceInput;
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
 };
 
 
-export type MutationAddSiteToGroupArgs = {
-  groupId: Scalars['ID']['input'];
-  site: SiteInfoInput;
+export type MutationAddServiceRegionArgs = {
+  region: ServiceRegionInput;
+  service: Scalars['String']['input'];
+};
+
+
+export type MutationAddShardArgs = {
+  shard: ShardInput;
+  table: Scalars['String']['input'];
 };
 
 
@@ -3543,18 +3223,8 @@ export type MutationCreateMigrationTaskArgs = {
 };
 
 
-export type MutationCreatePublicationArgs = {
-  input: PublicationInput;
-};
-
-
 export type MutationCreateReplicationAlertRuleArgs = {
   input: CreateAlertRuleInput;
-};
-
-
-export type MutationCreateReplicationGroupArgs = {
-  input: ReplicationGroupInput;
 };
 
 
@@ -3573,18 +3243,8 @@ export type MutationCreateShardedTableArgs = {
 };
 
 
-export type MutationCreateSubscriptionArgs = {
-  input: SubscriptionInput;
-};
-
-
 export type MutationDeleteMigrationTaskArgs = {
   taskId: Scalars['ID']['input'];
-};
-
-
-export type MutationDeleteReplicationGroupArgs = {
-  id: Scalars['ID']['input'];
 };
 
 
@@ -3603,28 +3263,8 @@ export type MutationDeleteXaResourceManagerArgs = {
 };
 
 
-export type MutationDisableSubscriptionArgs = {
-  name: Scalars['String']['input'];
-};
-
-
-export type MutationDropPublicationArgs = {
-  name: Scalars['String']['input'];
-};
-
-
 export type MutationDropShardedTableArgs = {
   table: Scalars['String']['input'];
-};
-
-
-export type MutationDropSubscriptionArgs = {
-  name: Scalars['String']['input'];
-};
-
-
-export type MutationEnableSubscriptionArgs = {
-  name: Scalars['String']['input'];
 };
 
 
@@ -3754,6 +3394,11 @@ export type MutationRebalanceShardsArgs = {
 };
 
 
+export type MutationRegisterGlobalServiceArgs = {
+  input: GlobalServiceInput;
+};
+
+
 export type MutationRegisterXaResourceManagerArgs = {
   input: RegisterXaResourceManagerInput;
 };
@@ -3776,6 +3421,11 @@ export type MutationRemoveClusterNodeArgs = {
 };
 
 
+export type MutationRemoveGlobalServiceArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationRemoveLoadBalancerBackendArgs = {
   backendId: Scalars['ID']['input'];
   force?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3793,24 +3443,21 @@ export type MutationRemoveReplicaArgs = {
 };
 
 
-export type MutationRemoveSiteFromGroupArgs = {
-  groupId: Scalars['ID']['input'];
-  siteId: Scalars['ID']['input'];
+export type MutationRemoveServiceInstanceArgs = {
+  instanceId: Scalars['ID']['input'];
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
 };
 
 
-export type MutationReplicateMultiMasterArgs = {
-  input: ReplicateMultiMasterInput;
+export type MutationRemoveServiceRegionArgs = {
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
 };
 
 
 export type MutationResolveConflictArgs = {
   input: ResolveConflictInput;
-};
-
-
-export type MutationResolveGeoReplicationConflictArgs = {
-  input: ResolveGroupConflictInput;
 };
 
 
@@ -3854,6 +3501,11 @@ export type MutationRollbackDistributedTransactionArgs = {
 
 export type MutationRollbackXaTransactionArgs = {
   xid: Scalars['String']['input'];
+};
+
+
+export type MutationRouteGlobalServiceArgs = {
+  input: ServiceRouteInput;
 };
 
 
@@ -3926,14 +3578,14 @@ export type MutationUpdateFailoverConfigArgs = {
 };
 
 
-export type MutationUpdateParallelQueryConfigArgs = {
-  input: ParallelQueryConfigInput;
+export type MutationUpdateGlobalServiceArgs = {
+  input: GlobalServiceUpdateInput;
+  name: Scalars['String']['input'];
 };
 
 
-export type MutationUpdatePublicationArgs = {
-  input: UpdatePublicationInput;
-  name: Scalars['String']['input'];
+export type MutationUpdateParallelQueryConfigArgs = {
+  input: ParallelQueryConfigInput;
 };
 
 
@@ -3942,21 +3594,9 @@ export type MutationUpdateRacRecoveryConfigArgs = {
 };
 
 
-export type MutationUpdateReplicationGroupArgs = {
-  id: Scalars['ID']['input'];
-  input: ReplicationGroupUpdateInput;
-};
-
-
 export type MutationUpdateShardedTableArgs = {
   input: UpdateShardedTableInput;
   table: Scalars['String']['input'];
-};
-
-
-export type MutationUpdateSubscriptionArgs = {
-  input: UpdateSubscriptionInput;
-  name: Scalars['String']['input'];
 };
 
 
@@ -4419,50 +4059,6 @@ export type ProcessMetrics = {
   uptimeSeconds: Scalars['Int']['output'];
 };
 
-/** A publication on a node. */
-export type Publication = {
-  __typename?: 'Publication';
-  allTables: Scalars['Boolean']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  name: Scalars['String']['output'];
-  nodeId: Scalars['String']['output'];
-  publish: Array<PublishOperation>;
-  subscriptionCount: Scalars['Int']['output'];
-  tables: Array<PublishedTable>;
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-export type PublicationInput = {
-  allTables?: InputMaybe<Scalars['Boolean']['input']>;
-  name: Scalars['String']['input'];
-  nodeId?: InputMaybe<Scalars['String']['input']>;
-  publish?: InputMaybe<Array<PublishOperation>>;
-  tables?: InputMaybe<Array<PublishedTableInput>>;
-};
-
-/** An operation a publication publishes. */
-export type PublishOperation =
-  | 'delete'
-  | 'insert'
-  | 'truncate'
-  | 'update';
-
-/** A table of a publication: its row filter, column list and masks. */
-export type PublishedTable = {
-  __typename?: 'PublishedTable';
-  columns?: Maybe<Array<Scalars['String']['output']>>;
-  masks: Array<ColumnMask>;
-  rowFilter?: Maybe<Scalars['String']['output']>;
-  table: Scalars['String']['output'];
-};
-
-export type PublishedTableInput = {
-  columns?: InputMaybe<Array<Scalars['String']['input']>>;
-  masks?: InputMaybe<Array<ColumnMaskInput>>;
-  rowFilter?: InputMaybe<Scalars['String']['input']>;
-  table: Scalars['String']['input'];
-};
-
 export type Query = {
   __typename?: 'Query';
   /** Queries running now (GET /api/v1/rac/parallel-query/active). */
@@ -4534,8 +4130,22 @@ export type Query = {
   /** Counts and durations over the failover history. */
   failoverStatistics: FailoverStatistics;
   faults: Array<Fault>;
-  /** Conflicts of multi-master groups, newest first (twin of GET /geo-replication/conflicts). */
-  geoReplicationConflicts: Array<GroupConflict>;
+  /** Every service's health (GET …/gds/health). */
+  gdsHealth: Array<GlobalServiceHealth>;
+  /** The region latency matrix (GET …/gds/latencies). */
+  gdsLatencies: RegionLatencyMatrix;
+  /** Every global service (seed 001's name for globalServices). */
+  gdsServices: Array<GlobalService>;
+  /** Statistics (GET …/gds/statistics). */
+  gdsStatistics: GdsStatistics;
+  /** One global service, or null (GET …/gds/services/{name}). */
+  globalService?: Maybe<GlobalService>;
+  /** A region's instances (GET …/gds/services/{serviceName}/regions/{regionId}/instances). */
+  globalServiceInstances: Array<DatabaseInstance>;
+  /** A service's regions (GET …/gds/services/{name}/regions). */
+  globalServiceRegions: Array<ServiceRegion>;
+  /** Every global service (GET /api/v1/advanced-replication/gds/services). */
+  globalServices: Array<GlobalService>;
   /** The gossip protocol state; limit and offset page the members. */
   gossipState: GossipState;
   /** The strongest affinities, strongest first by default (GET /api/v1/rac/grd/affinity). */
@@ -4559,18 +4169,6 @@ export type Query = {
   loadBalancerConnections: Array<LoadBalancerConnection>;
   /** What the load balancer routed since it started. */
   loadBalancerStatistics: LoadBalancerStatistics;
-  /** A page of decoded changes (GET …/logical/changes). */
-  logicalChanges: LogicalChanges;
-  /** One publication; null when unknown (GET …/logical/publications/{name}). */
-  logicalPublication?: Maybe<Publication>;
-  /** Publications (GET /api/v1/advanced-replication/logical/publications and its aliases). */
-  logicalPublications: Array<Publication>;
-  /** Logical replication statistics (GET …/logical/statistics). */
-  logicalStatistics: LogicalStatistics;
-  /** One subscription; null when unknown (GET …/logical/subscriptions/{name}). */
-  logicalSubscription?: Maybe<LogicalSubscription>;
-  /** Subscriptions (GET …/logical/subscriptions and its aliases). */
-  logicalSubscriptions: Array<LogicalSubscription>;
   /** A member as the group, itself and each observer sees it; null when unknown. */
   memberState?: Maybe<MemberStateDetail>;
   /** Members of the gossip group (the cluster's nodes; gossip state is rebuilt at start), filtered and paged like GET /api/v1/cluster/members. */
@@ -4585,18 +4183,6 @@ export type Query = {
   migrationTaskProgress: RebalanceStatus;
   /** Migration tasks (GET /api/v1/cluster/migration/tasks). */
   migrationTasks: MigrationTaskPage;
-  /** Whether each group's sites agree, and how long they took (twin of GET /advanced-replication/multi-master/convergence). */
-  multiMasterConvergenceStatus: Array<MultiMasterConvergenceReport>;
-  /** One group, or null. */
-  multiMasterGroup?: Maybe<ReplicationGroup>;
-  /** The multi-master groups (twin of GET /advanced-replication/multi-master/groups). */
-  multiMasterGroups: Array<ReplicationGroup>;
-  /** Whether each group's quorums are reachable now. */
-  multiMasterQuorumStatus: Array<MultiMasterQuorumStatus>;
-  /** Every site of every group, or of one. */
-  multiMasterSites: Array<MultiMasterSite>;
-  /** Multi-master counters. */
-  multiMasterStatistics: MultiMasterStatistics;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -4895,12 +4481,25 @@ export type QueryFaultsArgs = {
 };
 
 
-export type QueryGeoReplicationConflictsArgs = {
-  groupId?: InputMaybe<Scalars['ID']['input']>;
+export type QueryGlobalServiceArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryGlobalServiceInstancesArgs = {
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
+};
+
+
+export type QueryGlobalServiceRegionsArgs = {
+  service: Scalars['String']['input'];
+};
+
+
+export type QueryGlobalServicesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<Scalars['String']['input']>;
-  table?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4997,42 +4596,6 @@ export type QueryLoadBalancerConnectionsArgs = {
 };
 
 
-export type QueryLogicalChangesArgs = {
-  fromLsn?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  nodeId?: InputMaybe<Scalars['String']['input']>;
-  op?: InputMaybe<DecodedChangeOp>;
-  publication?: InputMaybe<Scalars['String']['input']>;
-  table?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type QueryLogicalPublicationArgs = {
-  name: Scalars['String']['input'];
-};
-
-
-export type QueryLogicalPublicationsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  nodeId?: InputMaybe<Scalars['String']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryLogicalSubscriptionArgs = {
-  name: Scalars['String']['input'];
-};
-
-
-export type QueryLogicalSubscriptionsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  publication?: InputMaybe<Scalars['String']['input']>;
-  status?: InputMaybe<LogicalSubscriptionStatus>;
-  targetNodeId?: InputMaybe<Scalars['String']['input']>;
-};
-
-
 export type QueryMemberStateArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -5064,38 +4627,6 @@ export type QueryMigrationTasksArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<WorkflowState>;
   targetNodeId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryMultiMasterConvergenceStatusArgs = {
-  groupId?: InputMaybe<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryMultiMasterGroupArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryMultiMasterGroupsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryMultiMasterQuorumStatusArgs = {
-  groupId?: InputMaybe<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryMultiMasterSitesArgs = {
-  groupId?: InputMaybe<Scalars['ID']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -6017,12 +5548,38 @@ export type RecoveryTrigger =
   | 'EVICTION'
   | 'MANUAL';
 
+/** One measured pair of regions. */
+export type RegionLatency = {
+  __typename?: 'RegionLatency';
+  fromRegionId: Scalars['String']['output'];
+  measuredAt?: Maybe<Scalars['DateTime']['output']>;
+  probesAnswered: Scalars['BigInt']['output'];
+  probesSent: Scalars['BigInt']['output'];
+  reachable: Scalars['Boolean']['output'];
+  roundTripMs?: Maybe<Scalars['Int']['output']>;
+  toRegionId: Scalars['String']['output'];
+};
+
+/** The region × region latency matrix. */
+export type RegionLatencyMatrix = {
+  __typename?: 'RegionLatencyMatrix';
+  cells: Array<RegionLatency>;
+  regions: Array<Scalars['String']['output']>;
+};
+
 /** Nodes of one region. */
 export type RegionPlacement = {
   __typename?: 'RegionPlacement';
   region: Scalars['String']['output'];
   zones: Array<ZonePlacement>;
 };
+
+/** What a region is for a service. */
+export type RegionRole =
+  | 'DISASTER_RECOVERY'
+  | 'PRIMARY'
+  | 'READ_ONLY'
+  | 'STANDBY';
 
 /** A resource manager to register. */
 export type RegisterXaResourceManagerInput = {
@@ -6177,16 +5734,6 @@ export type ReplicaStatusEvent = {
   state: ReplicaState;
   /** Cluster time of the change. */
   time: Scalars['DateTime']['output'];
-};
-
-/** What replicateMultiMaster does (ReplicateRequest in the OpenAPI document). */
-export type ReplicateMultiMasterInput = {
-  groupId: Scalars['ID']['input'];
-  mode: MultiMasterReplicateMode;
-  rows?: InputMaybe<Array<RowRefInput>>;
-  siteId?: InputMaybe<Scalars['ID']['input']>;
-  siteIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  writes?: InputMaybe<Array<RowWriteInput>>;
 };
 
 /** An alert of a rule for one standby. */
@@ -6366,45 +5913,6 @@ export type ReplicationFailoverResult = {
   reason: Scalars['String']['output'];
   /** Where the new timeline starts. */
   switchLsn: Scalars['String']['output'];
-};
-
-/** A multi-master group (the seed's ReplicationGroup). */
-export type ReplicationGroup = {
-  __typename?: 'ReplicationGroup';
-  /** CRDT_PER_COLUMN strategy: the CRDT of each column (LWW_REGISTER, G_COUNTER, PN_COUNTER, G_SET). */
-  columnCrdts: Scalars['JSON']['output'];
-  conflictStrategy: MultiMasterConflictStrategy;
-  converged: Scalars['Boolean']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  groupId: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-  readQuorum: Scalars['Int']['output'];
-  sites: Array<MultiMasterSite>;
-  tables: Array<Scalars['String']['output']>;
-  updatedAt: Scalars['DateTime']['output'];
-  writeQuorum: Scalars['Int']['output'];
-};
-
-/** A new group (CreateMultiMasterGroupRequest in the OpenAPI document). */
-export type ReplicationGroupInput = {
-  columnCrdts?: InputMaybe<Scalars['JSON']['input']>;
-  conflictStrategy?: InputMaybe<MultiMasterConflictStrategy>;
-  groupId?: InputMaybe<Scalars['ID']['input']>;
-  name: Scalars['String']['input'];
-  readQuorum?: InputMaybe<Scalars['Int']['input']>;
-  sites: Array<SiteInfoInput>;
-  tables: Array<Scalars['String']['input']>;
-  writeQuorum?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** What to change in a group (UpdateMultiMasterGroupRequest). */
-export type ReplicationGroupUpdateInput = {
-  columnCrdts?: InputMaybe<Scalars['JSON']['input']>;
-  conflictStrategy?: InputMaybe<MultiMasterConflictStrategy>;
-  name?: InputMaybe<Scalars['String']['input']>;
-  readQuorum?: InputMaybe<Scalars['Int']['input']>;
-  tables?: InputMaybe<Array<Scalars['String']['input']>>;
-  writeQuorum?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A standby's positions and lag (event wal_position_update, at most once per statusIntervalMs per standby). */
@@ -6623,13 +6131,6 @@ export type ResolveConflictInput = {
   strategy: ConflictResolutionStrategy;
 };
 
-/** How to resolve a group conflict (ResolveGroupConflictRequest). */
-export type ResolveGroupConflictInput = {
-  conflictId: Scalars['ID']['input'];
-  strategy?: InputMaybe<MultiMasterConflictStrategy>;
-  value?: InputMaybe<Scalars['JSON']['input']>;
-};
-
 export type Role =
   | 'CLUSTER_ADMIN'
   | 'CLUSTER_VIEWER'
@@ -6660,12 +6161,6 @@ export type RowLock = {
   table: Scalars['String']['output'];
 };
 
-/** A row to read. */
-export type RowRefInput = {
-  key: Scalars['String']['input'];
-  table: Scalars['String']['input'];
-};
-
 /** One row write (RowWrite in the OpenAPI document): `row` for a put, none for a delete. */
 export type RowWriteInput = {
   key: Scalars['String']['input'];
@@ -6691,6 +6186,157 @@ export type RuntimeMetrics = {
   network: NetworkMetrics;
   pendingTimers: Scalars['Int']['output'];
 };
+
+/** The operator's say over a service. */
+export type ServiceAdminState =
+  | 'MAINTENANCE'
+  | 'STARTED'
+  | 'STOPPED';
+
+/** Where a service runs: on the primary, or read-only on standbys. */
+export type ServiceDatabaseRole =
+  | 'PRIMARY'
+  | 'STANDBY';
+
+/** A service failover or failback. */
+export type ServiceFailover = {
+  __typename?: 'ServiceFailover';
+  attempts: Scalars['Int']['output'];
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  failoverId: Scalars['ID']['output'];
+  fromInstanceId: Scalars['String']['output'];
+  fromRegionId: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+  steps: Array<ServiceFailoverStep>;
+  toInstanceId?: Maybe<Scalars['String']['output']>;
+  toRegionId?: Maybe<Scalars['String']['output']>;
+};
+
+/** One step of a service failover, on the cluster clock. */
+export type ServiceFailoverStep = {
+  __typename?: 'ServiceFailoverStep';
+  at: Scalars['DateTime']['output'];
+  detail: Scalars['String']['output'];
+  step: Scalars['String']['output'];
+};
+
+/** An instance's health in a service. */
+export type ServiceInstanceHealth = {
+  __typename?: 'ServiceInstanceHealth';
+  health: HealthStatus;
+  id: Scalars['String']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lastHealthCheck?: Maybe<Scalars['DateTime']['output']>;
+  nodeStatus: Scalars['String']['output'];
+  running: Scalars['Boolean']['output'];
+};
+
+export type ServiceInstanceInput = {
+  instanceId: Scalars['ID']['input'];
+  preference?: InputMaybe<InstancePreference>;
+  weight?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** ANYWHERE, or LOCAL_ONLY (clients stay in their region). */
+export type ServiceLocality =
+  | 'ANYWHERE'
+  | 'LOCAL_ONLY';
+
+/** A datacenter's place on the globe. */
+export type ServiceLocation = {
+  __typename?: 'ServiceLocation';
+  city: Scalars['String']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+/** A service region: a geo datacenter. */
+export type ServiceRegion = {
+  __typename?: 'ServiceRegion';
+  databases: Array<DatabaseInstance>;
+  geoRegion: Scalars['String']['output'];
+  health: HealthStatus;
+  /** Measured round trip in ms to each region of the service. */
+  latencies: Scalars['JSON']['output'];
+  location: ServiceLocation;
+  name: Scalars['String']['output'];
+  regionId: Scalars['ID']['output'];
+  role: RegionRole;
+};
+
+/** A region's health in a service. */
+export type ServiceRegionHealth = {
+  __typename?: 'ServiceRegionHealth';
+  health: HealthStatus;
+  instances: Array<ServiceInstanceHealth>;
+  regionId: Scalars['String']['output'];
+};
+
+/** A region of a service: a datacenter with its preferred and available nodes. */
+export type ServiceRegionInput = {
+  available?: InputMaybe<Array<Scalars['ID']['input']>>;
+  preferred?: InputMaybe<Array<Scalars['ID']['input']>>;
+  preferredAll?: InputMaybe<Scalars['Boolean']['input']>;
+  regionId: Scalars['ID']['input'];
+  role?: InputMaybe<RegionRole>;
+  /** WEIGHTED shares by node id. */
+  weights?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** A candidate of a route decision and the rule that excluded it. */
+export type ServiceRouteCandidate = {
+  __typename?: 'ServiceRouteCandidate';
+  activeConnections: Scalars['Int']['output'];
+  excludedBy?: Maybe<Scalars['String']['output']>;
+  healthy: Scalars['Boolean']['output'];
+  instanceId: Scalars['String']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  latencyMs?: Maybe<Scalars['Int']['output']>;
+  reason: Scalars['String']['output'];
+  regionId: Scalars['String']['output'];
+};
+
+/** Where a client's connection goes, and why. */
+export type ServiceRouteDecision = {
+  __typename?: 'ServiceRouteDecision';
+  candidates: Array<ServiceRouteCandidate>;
+  clientRegionId: Scalars['String']['output'];
+  instanceId?: Maybe<Scalars['String']['output']>;
+  latencyMs?: Maybe<Scalars['Int']['output']>;
+  leftClientRegion: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  regionId?: Maybe<Scalars['String']['output']>;
+  serviceName: Scalars['String']['output'];
+  strategy: GlobalServiceLoadBalancing;
+};
+
+/** The client: its region (datacenter), or its coordinates. */
+export type ServiceRouteInput = {
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  service: Scalars['String']['input'];
+};
+
+/** Route decisions made for a service. */
+export type ServiceRoutingCounts = {
+  __typename?: 'ServiceRoutingCounts';
+  byClientRegion: Scalars['JSON']['output'];
+  byInstance: Scalars['JSON']['output'];
+  routed: Scalars['BigInt']['output'];
+  unrouted: Scalars['BigInt']['output'];
+};
+
+/** A global service's state, derived from its instances' health. */
+export type ServiceState =
+  | 'ACTIVE'
+  | 'DEGRADED'
+  | 'FAILING_OVER'
+  | 'MAINTENANCE'
+  | 'STOPPED';
 
 /** A shard of a sharded table (see Shard in the OpenAPI document). */
 export type Shard = {
@@ -7125,13 +6771,6 @@ export type SimulateConflictInput = {
   tableName: Scalars['String']['input'];
 };
 
-/** A node to make a site of a group (SiteInput in the OpenAPI document). */
-export type SiteInfoInput = {
-  nodeId: Scalars['ID']['input'];
-  priority?: InputMaybe<Scalars['Int']['input']>;
-  siteId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** Replication slots now. */
 export type SlotCounts = {
   __typename?: 'SlotCounts';
@@ -7285,8 +6924,6 @@ export type Subscription = {
   metricsStream: Metrics;
   /** The migration_started, migration_progress and migration_completed events, optionally of one task. */
   migrationProgress: RebalanceProgress;
-  /** Each change of a group's agreement: diverged, or converged again with how long it took. */
-  multiMasterConvergence: ConvergenceEvent;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
@@ -7502,42 +7139,6 @@ export type SubscriptionCounts = {
   websocket: Scalars['Int']['output'];
 };
 
-export type SubscriptionInput = {
-  conflictResolution?: InputMaybe<LogicalConflictResolutionInput>;
-  copyData?: InputMaybe<Scalars['Boolean']['input']>;
-  disableOnError?: InputMaybe<Scalars['Boolean']['input']>;
-  enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  name: Scalars['String']['input'];
-  origin?: InputMaybe<LogicalOriginFilter>;
-  publication: Scalars['String']['input'];
-  sourceNodeId?: InputMaybe<Scalars['String']['input']>;
-  targetNodeId: Scalars['String']['input'];
-};
-
-export type SubscriptionSkipInput = {
-  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The failing transaction's finish LSN (X/Y). */
-  lsn: Scalars['String']['input'];
-};
-
-/** A subscription's logical slot on the source. */
-export type SubscriptionSlot = {
-  __typename?: 'SubscriptionSlot';
-  active: Scalars['Boolean']['output'];
-  confirmedFlushLsn: Scalars['String']['output'];
-  restartLsn: Scalars['String']['output'];
-  slotName: Scalars['String']['output'];
-  walStatus: Scalars['String']['output'];
-};
-
-export type SubscriptionTableState = {
-  __typename?: 'SubscriptionTableState';
-  copiedRows: Scalars['Int']['output'];
-  state: Scalars['String']['output'];
-  syncLsn: Scalars['String']['output'];
-  table: Scalars['String']['output'];
-};
-
 export type SubscriptionTransport =
   | 'GRAPHQL_SSE'
   | 'GRAPHQL_WS'
@@ -7747,24 +7348,10 @@ export type UnavailableShard = {
   shardName: Scalars['String']['output'];
 };
 
-export type UpdatePublicationInput = {
-  allTables?: InputMaybe<Scalars['Boolean']['input']>;
-  publish?: InputMaybe<Array<PublishOperation>>;
-  tables?: InputMaybe<Array<PublishedTableInput>>;
-};
-
 /** New columns, or a new schema name (the keys and the strategy do not change here). */
 export type UpdateShardedTableInput = {
   addColumns?: InputMaybe<Array<ShardedColumnInput>>;
   schemaName?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type UpdateSubscriptionInput = {
-  conflictResolution?: InputMaybe<LogicalConflictResolutionInput>;
-  disableOnError?: InputMaybe<Scalars['Boolean']['input']>;
-  enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  origin?: InputMaybe<LogicalOriginFilter>;
-  skip?: InputMaybe<SubscriptionSkipInput>;
 };
 
 /** Answers to PREPARE. */
@@ -8236,8 +7823,6 @@ export type ResolversTypes = {
   ClusteringMembershipStatus: ResolverTypeWrapper<ClusteringMembershipStatus>;
   ClusteringNodeCounts: ResolverTypeWrapper<ClusteringNodeCounts>;
   ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
-  ColumnMask: ResolverTypeWrapper<ColumnMask>;
-  ColumnMaskInput: ColumnMaskInput;
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
   CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
@@ -8250,15 +7835,13 @@ export type ResolversTypes = {
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
-  ConvergenceEvent: ResolverTypeWrapper<ConvergenceEvent>;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
+  DatabaseInstance: ResolverTypeWrapper<DatabaseInstance>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DecodedChange: ResolverTypeWrapper<DecodedChange>;
-  DecodedChangeOp: DecodedChangeOp;
   DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
   DhtNode: ResolverTypeWrapper<DhtNode>;
   DhtNodeSortField: DhtNodeSortField;
@@ -8303,6 +7886,8 @@ export type ResolversTypes = {
   FailoverKind: FailoverKind;
   FailoverKindCounts: ResolverTypeWrapper<FailoverKindCounts>;
   FailoverMode: FailoverMode;
+  FailoverPolicy: ResolverTypeWrapper<FailoverPolicy>;
+  FailoverPolicyInput: FailoverPolicyInput;
   FailoverResult: ResolverTypeWrapper<FailoverResult>;
   FailoverSortField: FailoverSortField;
   FailoverStatistics: ResolverTypeWrapper<FailoverStatistics>;
@@ -8316,6 +7901,14 @@ export type ResolversTypes = {
   FaultType: FaultType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlushResult: ResolverTypeWrapper<FlushResult>;
+  GdsFailoverCounts: ResolverTypeWrapper<GdsFailoverCounts>;
+  GdsServiceStatistics: ResolverTypeWrapper<GdsServiceStatistics>;
+  GdsStatistics: ResolverTypeWrapper<GdsStatistics>;
+  GlobalService: ResolverTypeWrapper<GlobalService>;
+  GlobalServiceHealth: ResolverTypeWrapper<GlobalServiceHealth>;
+  GlobalServiceInput: GlobalServiceInput;
+  GlobalServiceLoadBalancing: GlobalServiceLoadBalancing;
+  GlobalServiceUpdateInput: GlobalServiceUpdateInput;
   GossipJoin: ResolverTypeWrapper<GossipJoin>;
   GossipProbe: ResolverTypeWrapper<GossipProbe>;
   GossipState: ResolverTypeWrapper<GossipState>;
@@ -8328,8 +7921,6 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
-  GroupConflict: ResolverTypeWrapper<GroupConflict>;
-  GroupConflictVersion: ResolverTypeWrapper<GroupConflictVersion>;
   HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
   HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
@@ -8354,7 +7945,9 @@ export type ResolversTypes = {
   InDoubtTransaction: ResolverTypeWrapper<InDoubtTransaction>;
   InDoubtTransactionSortField: InDoubtTransactionSortField;
   InitialBackendHealth: InitialBackendHealth;
+  InstancePreference: InstancePreference;
   InstanceRecovery: ResolverTypeWrapper<InstanceRecovery>;
+  InstanceRole: InstanceRole;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InterconnectInstanceStatus: ResolverTypeWrapper<InterconnectInstanceStatus>;
   InterconnectLatency: ResolverTypeWrapper<InterconnectLatency>;
@@ -8385,21 +7978,6 @@ export type ResolversTypes = {
   LockEvent: ResolverTypeWrapper<LockEvent>;
   LockWait: ResolverTypeWrapper<LockWait>;
   LockWaitCounts: ResolverTypeWrapper<LockWaitCounts>;
-  LogicalApplyError: ResolverTypeWrapper<LogicalApplyError>;
-  LogicalChanges: ResolverTypeWrapper<LogicalChanges>;
-  LogicalConflictCounts: ResolverTypeWrapper<LogicalConflictCounts>;
-  LogicalConflictPolicy: LogicalConflictPolicy;
-  LogicalConflictResolution: ResolverTypeWrapper<LogicalConflictResolution>;
-  LogicalConflictResolutionInput: LogicalConflictResolutionInput;
-  LogicalConflictType: LogicalConflictType;
-  LogicalOriginFilter: LogicalOriginFilter;
-  LogicalSkipResult: ResolverTypeWrapper<LogicalSkipResult>;
-  LogicalStatistics: ResolverTypeWrapper<LogicalStatistics>;
-  LogicalSubscription: ResolverTypeWrapper<LogicalSubscription>;
-  LogicalSubscriptionCounters: ResolverTypeWrapper<LogicalSubscriptionCounters>;
-  LogicalSubscriptionStats: ResolverTypeWrapper<LogicalSubscriptionStats>;
-  LogicalSubscriptionStatus: LogicalSubscriptionStatus;
-  MaskKind: MaskKind;
   Member: ResolverTypeWrapper<Member>;
   MemberGossip: ResolverTypeWrapper<MemberGossip>;
   MemberLifecycle: MemberLifecycle;
@@ -8418,26 +7996,6 @@ export type ResolversTypes = {
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: ResolverTypeWrapper<MigrationTaskPage>;
   MovePhase: MovePhase;
-  MultiMasterAntiEntropy: ResolverTypeWrapper<MultiMasterAntiEntropy>;
-  MultiMasterAntiEntropyPair: ResolverTypeWrapper<MultiMasterAntiEntropyPair>;
-  MultiMasterConflictStrategy: MultiMasterConflictStrategy;
-  MultiMasterConvergenceReport: ResolverTypeWrapper<MultiMasterConvergenceReport>;
-  MultiMasterCounters: ResolverTypeWrapper<MultiMasterCounters>;
-  MultiMasterGroupStatistics: ResolverTypeWrapper<MultiMasterGroupStatistics>;
-  MultiMasterPush: ResolverTypeWrapper<MultiMasterPush>;
-  MultiMasterQuorumSite: ResolverTypeWrapper<MultiMasterQuorumSite>;
-  MultiMasterQuorumStatus: ResolverTypeWrapper<MultiMasterQuorumStatus>;
-  MultiMasterRead: ResolverTypeWrapper<MultiMasterRead>;
-  MultiMasterReadRow: ResolverTypeWrapper<MultiMasterReadRow>;
-  MultiMasterReplicateMode: MultiMasterReplicateMode;
-  MultiMasterReplicateResult: ResolverTypeWrapper<MultiMasterReplicateResult>;
-  MultiMasterSibling: ResolverTypeWrapper<MultiMasterSibling>;
-  MultiMasterSite: ResolverTypeWrapper<MultiMasterSite>;
-  MultiMasterSiteAgreement: ResolverTypeWrapper<MultiMasterSiteAgreement>;
-  MultiMasterSitePeer: ResolverTypeWrapper<MultiMasterSitePeer>;
-  MultiMasterStatistics: ResolverTypeWrapper<MultiMasterStatistics>;
-  MultiMasterWrite: ResolverTypeWrapper<MultiMasterWrite>;
-  MultiMasterWrittenVersion: ResolverTypeWrapper<MultiMasterWrittenVersion>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
@@ -8477,11 +8035,6 @@ export type ResolversTypes = {
   Principal: ResolverTypeWrapper<Principal>;
   ProbePhase: ProbePhase;
   ProcessMetrics: ResolverTypeWrapper<ProcessMetrics>;
-  Publication: ResolverTypeWrapper<Publication>;
-  PublicationInput: PublicationInput;
-  PublishOperation: PublishOperation;
-  PublishedTable: ResolverTypeWrapper<PublishedTable>;
-  PublishedTableInput: PublishedTableInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryExecution: ResolverTypeWrapper<QueryExecution>;
   QueryKind: QueryKind;
@@ -8530,7 +8083,10 @@ export type ResolversTypes = {
   RecoveryPhaseTiming: ResolverTypeWrapper<RecoveryPhaseTiming>;
   RecoveryStatus: ResolverTypeWrapper<RecoveryStatus>;
   RecoveryTrigger: RecoveryTrigger;
+  RegionLatency: ResolverTypeWrapper<RegionLatency>;
+  RegionLatencyMatrix: ResolverTypeWrapper<RegionLatencyMatrix>;
   RegionPlacement: ResolverTypeWrapper<RegionPlacement>;
+  RegionRole: RegionRole;
   RegisterXaResourceManagerInput: RegisterXaResourceManagerInput;
   RemasterEvent: ResolverTypeWrapper<RemasterEvent>;
   RemasterMove: ResolverTypeWrapper<RemasterMove>;
@@ -8542,7 +8098,6 @@ export type ResolversTypes = {
   ReplicaState: ReplicaState;
   ReplicaStateCounts: ResolverTypeWrapper<ReplicaStateCounts>;
   ReplicaStatusEvent: ResolverTypeWrapper<ReplicaStatusEvent>;
-  ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ResolverTypeWrapper<ReplicationAlert>;
   ReplicationAlertRule: ResolverTypeWrapper<ReplicationAlertRule>;
   ReplicationChannel: ResolverTypeWrapper<ReplicationChannel>;
@@ -8553,9 +8108,6 @@ export type ResolversTypes = {
   ReplicationDashboard: ResolverTypeWrapper<ReplicationDashboard>;
   ReplicationFailoverInput: ReplicationFailoverInput;
   ReplicationFailoverResult: ResolverTypeWrapper<ReplicationFailoverResult>;
-  ReplicationGroup: ResolverTypeWrapper<ReplicationGroup>;
-  ReplicationGroupInput: ReplicationGroupInput;
-  ReplicationGroupUpdateInput: ReplicationGroupUpdateInput;
   ReplicationLagEvent: ResolverTypeWrapper<ReplicationLagEvent>;
   ReplicationLagReport: ResolverTypeWrapper<ReplicationLagReport>;
   ReplicationLagSample: ResolverTypeWrapper<ReplicationLagSample>;
@@ -8572,15 +8124,29 @@ export type ResolversTypes = {
   RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
-  ResolveGroupConflictInput: ResolveGroupConflictInput;
   Role: Role;
   RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
   RoutedShard: ResolverTypeWrapper<RoutedShard>;
   RowLock: ResolverTypeWrapper<RowLock>;
-  RowRefInput: RowRefInput;
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
+  ServiceAdminState: ServiceAdminState;
+  ServiceDatabaseRole: ServiceDatabaseRole;
+  ServiceFailover: ResolverTypeWrapper<ServiceFailover>;
+  ServiceFailoverStep: ResolverTypeWrapper<ServiceFailoverStep>;
+  ServiceInstanceHealth: ResolverTypeWrapper<ServiceInstanceHealth>;
+  ServiceInstanceInput: ServiceInstanceInput;
+  ServiceLocality: ServiceLocality;
+  ServiceLocation: ResolverTypeWrapper<ServiceLocation>;
+  ServiceRegion: ResolverTypeWrapper<ServiceRegion>;
+  ServiceRegionHealth: ResolverTypeWrapper<ServiceRegionHealth>;
+  ServiceRegionInput: ServiceRegionInput;
+  ServiceRouteCandidate: ResolverTypeWrapper<ServiceRouteCandidate>;
+  ServiceRouteDecision: ResolverTypeWrapper<ServiceRouteDecision>;
+  ServiceRouteInput: ServiceRouteInput;
+  ServiceRoutingCounts: ResolverTypeWrapper<ServiceRoutingCounts>;
+  ServiceState: ServiceState;
   Shard: ResolverTypeWrapper<Shard>;
   ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
@@ -8619,7 +8185,6 @@ export type ResolversTypes = {
   ShardingStrategyInput: ShardingStrategyInput;
   ShardingStrategyType: ShardingStrategyType;
   SimulateConflictInput: SimulateConflictInput;
-  SiteInfoInput: SiteInfoInput;
   SlotCounts: ResolverTypeWrapper<SlotCounts>;
   SlotType: SlotType;
   SlotWalStatusCounts: ResolverTypeWrapper<SlotWalStatusCounts>;
@@ -8634,10 +8199,6 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionCounts: ResolverTypeWrapper<SubscriptionCounts>;
-  SubscriptionInput: SubscriptionInput;
-  SubscriptionSkipInput: SubscriptionSkipInput;
-  SubscriptionSlot: ResolverTypeWrapper<SubscriptionSlot>;
-  SubscriptionTableState: ResolverTypeWrapper<SubscriptionTableState>;
   SubscriptionTransport: SubscriptionTransport;
   SuspectedNode: ResolverTypeWrapper<SuspectedNode>;
   SuspectedNodeStatus: SuspectedNodeStatus;
@@ -8653,9 +8214,7 @@ export type ResolversTypes = {
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
   UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
-  UpdatePublicationInput: UpdatePublicationInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
-  UpdateSubscriptionInput: UpdateSubscriptionInput;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
@@ -8735,22 +8294,19 @@ export type ResolversParentTypes = {
   ClusteringMembershipStatus: ClusteringMembershipStatus;
   ClusteringNodeCounts: ClusteringNodeCounts;
   ClusteringStatus: ClusteringStatus;
-  ColumnMask: ColumnMask;
-  ColumnMaskInput: ColumnMaskInput;
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
   CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
   ConflictResolution: ConflictResolution;
-  ConvergenceEvent: ConvergenceEvent;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
+  DatabaseInstance: DatabaseInstance;
   DateTime: Scalars['DateTime']['output'];
-  DecodedChange: DecodedChange;
   DetailedClusterHealth: DetailedClusterHealth;
   DhtNode: DhtNode;
   DhtNodeStatistics: DhtNodeStatistics;
@@ -8784,6 +8340,8 @@ export type ResolversParentTypes = {
   FailoverEvent: FailoverEvent;
   FailoverInput: FailoverInput;
   FailoverKindCounts: FailoverKindCounts;
+  FailoverPolicy: FailoverPolicy;
+  FailoverPolicyInput: FailoverPolicyInput;
   FailoverResult: FailoverResult;
   FailoverStatistics: FailoverStatistics;
   FailoverTestInput: FailoverTestInput;
@@ -8793,6 +8351,13 @@ export type ResolversParentTypes = {
   FaultInput: FaultInput;
   Float: Scalars['Float']['output'];
   FlushResult: FlushResult;
+  GdsFailoverCounts: GdsFailoverCounts;
+  GdsServiceStatistics: GdsServiceStatistics;
+  GdsStatistics: GdsStatistics;
+  GlobalService: GlobalService;
+  GlobalServiceHealth: GlobalServiceHealth;
+  GlobalServiceInput: GlobalServiceInput;
+  GlobalServiceUpdateInput: GlobalServiceUpdateInput;
   GossipJoin: GossipJoin;
   GossipProbe: GossipProbe;
   GossipState: GossipState;
@@ -8802,8 +8367,6 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
-  GroupConflict: GroupConflict;
-  GroupConflictVersion: GroupConflictVersion;
   HashRouteReason: HashRouteReason;
   HashSharding: HashSharding;
   HealthCheck: HealthCheck;
@@ -8844,16 +8407,6 @@ export type ResolversParentTypes = {
   LockEvent: LockEvent;
   LockWait: LockWait;
   LockWaitCounts: LockWaitCounts;
-  LogicalApplyError: LogicalApplyError;
-  LogicalChanges: LogicalChanges;
-  LogicalConflictCounts: LogicalConflictCounts;
-  LogicalConflictResolution: LogicalConflictResolution;
-  LogicalConflictResolutionInput: LogicalConflictResolutionInput;
-  LogicalSkipResult: LogicalSkipResult;
-  LogicalStatistics: LogicalStatistics;
-  LogicalSubscription: LogicalSubscription;
-  LogicalSubscriptionCounters: LogicalSubscriptionCounters;
-  LogicalSubscriptionStats: LogicalSubscriptionStats;
   Member: Member;
   MemberGossip: MemberGossip;
   MemberMetadata: MemberMetadata;
@@ -8867,24 +8420,6 @@ export type ResolversParentTypes = {
   MigrationTask: MigrationTask;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: MigrationTaskPage;
-  MultiMasterAntiEntropy: MultiMasterAntiEntropy;
-  MultiMasterAntiEntropyPair: MultiMasterAntiEntropyPair;
-  MultiMasterConvergenceReport: MultiMasterConvergenceReport;
-  MultiMasterCounters: MultiMasterCounters;
-  MultiMasterGroupStatistics: MultiMasterGroupStatistics;
-  MultiMasterPush: MultiMasterPush;
-  MultiMasterQuorumSite: MultiMasterQuorumSite;
-  MultiMasterQuorumStatus: MultiMasterQuorumStatus;
-  MultiMasterRead: MultiMasterRead;
-  MultiMasterReadRow: MultiMasterReadRow;
-  MultiMasterReplicateResult: MultiMasterReplicateResult;
-  MultiMasterSibling: MultiMasterSibling;
-  MultiMasterSite: MultiMasterSite;
-  MultiMasterSiteAgreement: MultiMasterSiteAgreement;
-  MultiMasterSitePeer: MultiMasterSitePeer;
-  MultiMasterStatistics: MultiMasterStatistics;
-  MultiMasterWrite: MultiMasterWrite;
-  MultiMasterWrittenVersion: MultiMasterWrittenVersion;
   Mutation: Record<PropertyKey, never>;
   NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
@@ -8914,10 +8449,6 @@ export type ResolversParentTypes = {
   PlannedShardMove: PlannedShardMove;
   Principal: Principal;
   ProcessMetrics: ProcessMetrics;
-  Publication: Publication;
-  PublicationInput: PublicationInput;
-  PublishedTable: PublishedTable;
-  PublishedTableInput: PublishedTableInput;
   Query: Record<PropertyKey, never>;
   QueryExecution: QueryExecution;
   QueryPhase: QueryPhase;
@@ -8952,6 +8483,8 @@ export type ResolversParentTypes = {
   RecoveryEvent: RecoveryEvent;
   RecoveryPhaseTiming: RecoveryPhaseTiming;
   RecoveryStatus: RecoveryStatus;
+  RegionLatency: RegionLatency;
+  RegionLatencyMatrix: RegionLatencyMatrix;
   RegionPlacement: RegionPlacement;
   RegisterXaResourceManagerInput: RegisterXaResourceManagerInput;
   RemasterEvent: RemasterEvent;
@@ -8961,7 +8494,6 @@ export type ResolversParentTypes = {
   ReplicaLag: ReplicaLag;
   ReplicaStateCounts: ReplicaStateCounts;
   ReplicaStatusEvent: ReplicaStatusEvent;
-  ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ReplicationAlert;
   ReplicationAlertRule: ReplicationAlertRule;
   ReplicationChannel: ReplicationChannel;
@@ -8971,9 +8503,6 @@ export type ResolversParentTypes = {
   ReplicationDashboard: ReplicationDashboard;
   ReplicationFailoverInput: ReplicationFailoverInput;
   ReplicationFailoverResult: ReplicationFailoverResult;
-  ReplicationGroup: ReplicationGroup;
-  ReplicationGroupInput: ReplicationGroupInput;
-  ReplicationGroupUpdateInput: ReplicationGroupUpdateInput;
   ReplicationLagEvent: ReplicationLagEvent;
   ReplicationLagReport: ReplicationLagReport;
   ReplicationLagSample: ReplicationLagSample;
@@ -8984,13 +8513,23 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
-  ResolveGroupConflictInput: ResolveGroupConflictInput;
   RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
   RoutedShard: RoutedShard;
   RowLock: RowLock;
-  RowRefInput: RowRefInput;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
+  ServiceFailover: ServiceFailover;
+  ServiceFailoverStep: ServiceFailoverStep;
+  ServiceInstanceHealth: ServiceInstanceHealth;
+  ServiceInstanceInput: ServiceInstanceInput;
+  ServiceLocation: ServiceLocation;
+  ServiceRegion: ServiceRegion;
+  ServiceRegionHealth: ServiceRegionHealth;
+  ServiceRegionInput: ServiceRegionInput;
+  ServiceRouteCandidate: ServiceRouteCandidate;
+  ServiceRouteDecision: ServiceRouteDecision;
+  ServiceRouteInput: ServiceRouteInput;
+  ServiceRoutingCounts: ServiceRoutingCounts;
   Shard: Shard;
   ShardHotValue: ShardHotValue;
   ShardInput: ShardInput;
@@ -9018,7 +8557,6 @@ export type ResolversParentTypes = {
   ShardingStrategy: ResolversUnionTypes<ResolversParentTypes>['ShardingStrategy'];
   ShardingStrategyInput: ShardingStrategyInput;
   SimulateConflictInput: SimulateConflictInput;
-  SiteInfoInput: SiteInfoInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
   SnapshotCounts: SnapshotCounts;
@@ -9027,10 +8565,6 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   SubscriptionCounts: SubscriptionCounts;
-  SubscriptionInput: SubscriptionInput;
-  SubscriptionSkipInput: SubscriptionSkipInput;
-  SubscriptionSlot: SubscriptionSlot;
-  SubscriptionTableState: SubscriptionTableState;
   SuspectedNode: SuspectedNode;
   Suspicion: Suspicion;
   SuspicionTimeouts: SuspicionTimeouts;
@@ -9040,9 +8574,7 @@ export type ResolversParentTypes = {
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
   UnavailableShard: UnavailableShard;
-  UpdatePublicationInput: UpdatePublicationInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
-  UpdateSubscriptionInput: UpdateSubscriptionInput;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
@@ -9498,14 +9030,6 @@ export type ClusteringStatusResolvers<ContextType = GraphQLContext, ParentType e
   state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
 };
 
-export type ColumnMaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ColumnMask'] = ResolversParentTypes['ColumnMask']> = {
-  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  keepLast?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['MaskKind'], ParentType, ContextType>;
-  renameTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-};
-
 export type CommitCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommitCounts'] = ResolversParentTypes['CommitCounts']> = {
   acknowledged?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   timedOut?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -9546,33 +9070,32 @@ export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType
   winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
 };
 
-export type ConvergenceEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConvergenceEvent'] = ResolversParentTypes['ConvergenceEvent']> = {
-  convergence?: Resolver<ResolversTypes['MultiMasterConvergenceReport'], ParentType, ContextType>;
-  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-};
-
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DatabaseInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatabaseInstance'] = ResolversParentTypes['DatabaseInstance']> = {
+  activeConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connectionsNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastHealthCheck?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nodeStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  poolSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preference?: Resolver<ResolversTypes['InstancePreference'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['InstanceRole'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  standsFor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
-
-export type DecodedChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DecodedChange'] = ResolversParentTypes['DecodedChange']> = {
-  commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  endLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  op?: Resolver<ResolversTypes['DecodedChangeOp'], ParentType, ContextType>;
-  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
 
 export type DetailedClusterHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetailedClusterHealth'] = ResolversParentTypes['DetailedClusterHealth']> = {
   checks?: Resolver<Array<ResolversTypes['ClusterHealthCheck']>, ParentType, ContextType>;
@@ -9875,6 +9398,14 @@ export type FailoverKindCountsResolvers<ContextType = GraphQLContext, ParentType
   SWITCHOVER?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FailoverPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverPolicy'] = ResolversParentTypes['FailoverPolicy']> = {
+  autoFailover?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxRetries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priorityOrder?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  timeoutMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type FailoverResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverResult'] = ResolversParentTypes['FailoverResult']> = {
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -9958,6 +9489,54 @@ export type FlushResultResolvers<ContextType = GraphQLContext, ParentType extend
   scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type GdsFailoverCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GdsFailoverCounts'] = ResolversParentTypes['GdsFailoverCounts']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failbacks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GdsServiceStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GdsServiceStatistics'] = ResolversParentTypes['GdsServiceStatistics']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routing?: Resolver<ResolversTypes['ServiceRoutingCounts'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ServiceState'], ParentType, ContextType>;
+};
+
+export type GdsStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GdsStatistics'] = ResolversParentTypes['GdsStatistics']> = {
+  failovers?: Resolver<ResolversTypes['GdsFailoverCounts'], ParentType, ContextType>;
+  routed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['GdsServiceStatistics']>, ParentType, ContextType>;
+  servicesByState?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  totalServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unrouted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type GlobalServiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GlobalService'] = ResolversParentTypes['GlobalService']> = {
+  adminState?: Resolver<ResolversTypes['ServiceAdminState'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  databaseRole?: Resolver<ResolversTypes['ServiceDatabaseRole'], ParentType, ContextType>;
+  failoverPolicy?: Resolver<ResolversTypes['FailoverPolicy'], ParentType, ContextType>;
+  failovers?: Resolver<Array<ResolversTypes['ServiceFailover']>, ParentType, ContextType>;
+  lagToleranceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  loadBalancing?: Resolver<ResolversTypes['GlobalServiceLoadBalancing'], ParentType, ContextType>;
+  locality?: Resolver<ResolversTypes['ServiceLocality'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionFailover?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['ServiceRegion']>, ParentType, ContextType>;
+  routing?: Resolver<ResolversTypes['ServiceRoutingCounts'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ServiceState'], ParentType, ContextType>;
+  stateReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type GlobalServiceHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GlobalServiceHealth'] = ResolversParentTypes['GlobalServiceHealth']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['ServiceRegionHealth']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ServiceState'], ParentType, ContextType>;
+  stateReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type GossipJoinResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipJoin'] = ResolversParentTypes['GossipJoin']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seeds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -10036,34 +9615,6 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['GrdStats'], ParentType, ContextType>;
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type GroupConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflict'] = ResolversParentTypes['GroupConflict']> = {
-  appliedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
-  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  local?: Resolver<ResolversTypes['GroupConflictVersion'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  remote?: Resolver<ResolversTypes['GroupConflictVersion'], ParentType, ContextType>;
-  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  siblings?: Resolver<Array<ResolversTypes['GroupConflictVersion']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['MultiMasterConflictStrategy'], ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  winner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type GroupConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflictVersion'] = ResolversParentTypes['GroupConflictVersion']> = {
-  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
@@ -10388,116 +9939,6 @@ export type LockWaitCountsResolvers<ContextType = GraphQLContext, ParentType ext
   waits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type LogicalApplyErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalApplyError'] = ResolversParentTypes['LogicalApplyError']> = {
-  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  conflict?: Resolver<Maybe<ResolversTypes['LogicalConflictType']>, ParentType, ContextType>;
-  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  transient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LogicalChangesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalChanges'] = ResolversParentTypes['LogicalChanges']> = {
-  changes?: Resolver<Array<ResolversTypes['DecodedChange']>, ParentType, ContextType>;
-  fromLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  nextLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  scannedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LogicalConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalConflictCounts'] = ResolversParentTypes['LogicalConflictCounts']> = {
-  delete_missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  delete_origin_differs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  insert_exists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  update_missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  update_origin_differs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LogicalConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalConflictResolution'] = ResolversParentTypes['LogicalConflictResolution']> = {
-  delete_missing?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
-  delete_origin_differs?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
-  insert_exists?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
-  update_missing?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
-  update_origin_differs?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
-};
-
-export type LogicalSkipResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSkipResult'] = ResolversParentTypes['LogicalSkipResult']> = {
-  changes?: Resolver<Array<ResolversTypes['DecodedChange']>, ParentType, ContextType>;
-  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LogicalStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalStatistics'] = ResolversParentTypes['LogicalStatistics']> = {
-  appliedChanges?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  appliedTransactions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
-  decodedChanges?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  enabledSubscriptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  maxLagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  maxLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  perSubscription?: Resolver<Array<ResolversTypes['LogicalSubscriptionStats']>, ParentType, ContextType>;
-  publications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  subscriptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LogicalSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscription'] = ResolversParentTypes['LogicalSubscription']> = {
-  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  conflictResolution?: Resolver<ResolversTypes['LogicalConflictResolution'], ParentType, ContextType>;
-  copyData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  counters?: Resolver<ResolversTypes['LogicalSubscriptionCounters'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  disableOnError?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  lastCommitTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  lastError?: Resolver<Maybe<ResolversTypes['LogicalApplyError']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  origin?: Resolver<ResolversTypes['LogicalOriginFilter'], ParentType, ContextType>;
-  originName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  publication?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  skipResult?: Resolver<Maybe<ResolversTypes['LogicalSkipResult']>, ParentType, ContextType>;
-  slot?: Resolver<Maybe<ResolversTypes['SubscriptionSlot']>, ParentType, ContextType>;
-  slotLost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  slotLostAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sourceLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sourceNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['LogicalSubscriptionStatus'], ParentType, ContextType>;
-  tables?: Resolver<Array<ResolversTypes['SubscriptionTableState']>, ParentType, ContextType>;
-  targetNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-};
-
-export type LogicalSubscriptionCountersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscriptionCounters'] = ResolversParentTypes['LogicalSubscriptionCounters']> = {
-  appliedChanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  appliedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
-  filteredTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  skippedChanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  skippedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  syncErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LogicalSubscriptionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscriptionStats'] = ResolversParentTypes['LogicalSubscriptionStats']> = {
-  appliedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
-  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['LogicalSubscriptionStatus'], ParentType, ContextType>;
-  syncErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -10610,178 +10051,15 @@ export type MigrationTaskPageResolvers<ContextType = GraphQLContext, ParentType 
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type MultiMasterAntiEntropyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterAntiEntropy'] = ResolversParentTypes['MultiMasterAntiEntropy']> = {
-  pairs?: Resolver<Array<ResolversTypes['MultiMasterAntiEntropyPair']>, ParentType, ContextType>;
-  skippedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-};
-
-export type MultiMasterAntiEntropyPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterAntiEntropyPair'] = ResolversParentTypes['MultiMasterAntiEntropyPair']> = {
-  keysRepaired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rangesCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rangesDescended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  siteA?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  siteB?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
-export type MultiMasterConvergenceReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterConvergenceReport'] = ResolversParentTypes['MultiMasterConvergenceReport']> = {
-  agreement?: Resolver<Array<ResolversTypes['MultiMasterSiteAgreement']>, ParentType, ContextType>;
-  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  divergedSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastConvergedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  lastConvergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
-  lastDivergenceAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  p99ConvergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
-  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sinceLastDivergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
-};
-
-export type MultiMasterCountersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterCounters'] = ResolversParentTypes['MultiMasterCounters']> = {
-  antiEntropyRuns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  bytesShipped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  changesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  changesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  conflictsDetected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  duplicatesSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  keysRepaired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  readRepairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  readsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  readsServed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  writesCommitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  writesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type MultiMasterGroupStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterGroupStatistics'] = ResolversParentTypes['MultiMasterGroupStatistics']> = {
-  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  counters?: Resolver<ResolversTypes['MultiMasterCounters'], ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  runningSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type MultiMasterPushResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterPush'] = ResolversParentTypes['MultiMasterPush']> = {
-  changesSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type MultiMasterQuorumSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterQuorumSite'] = ResolversParentTypes['MultiMasterQuorumSite']> = {
-  counts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  datacenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
-export type MultiMasterQuorumStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterQuorumStatus'] = ResolversParentTypes['MultiMasterQuorumStatus']> = {
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  reachableSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  readQuorumReachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  sites?: Resolver<Array<ResolversTypes['MultiMasterQuorumSite']>, ParentType, ContextType>;
-  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  writeQuorumReachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type MultiMasterReadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterRead'] = ResolversParentTypes['MultiMasterRead']> = {
-  answeredBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  readId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  repairedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  rows?: Resolver<Array<ResolversTypes['MultiMasterReadRow']>, ParentType, ContextType>;
-  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type MultiMasterReadRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterReadRow'] = ResolversParentTypes['MultiMasterReadRow']> = {
-  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  siblings?: Resolver<Array<ResolversTypes['MultiMasterSibling']>, ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type MultiMasterReplicateResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterReplicateResult'] = ResolversParentTypes['MultiMasterReplicateResult']> = {
-  antiEntropy?: Resolver<Maybe<ResolversTypes['MultiMasterAntiEntropy']>, ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  mode?: Resolver<ResolversTypes['MultiMasterReplicateMode'], ParentType, ContextType>;
-  push?: Resolver<Maybe<ResolversTypes['MultiMasterPush']>, ParentType, ContextType>;
-  read?: Resolver<Maybe<ResolversTypes['MultiMasterRead']>, ParentType, ContextType>;
-  write?: Resolver<Maybe<ResolversTypes['MultiMasterWrite']>, ParentType, ContextType>;
-};
-
-export type MultiMasterSiblingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSibling'] = ResolversParentTypes['MultiMasterSibling']> = {
-  atMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  originSiteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-};
-
-export type MultiMasterSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSite'] = ResolversParentTypes['MultiMasterSite']> = {
-  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  dataHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  datacenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  peers?: Resolver<Array<ResolversTypes['MultiMasterSitePeer']>, ParentType, ContextType>;
-  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  writeRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type MultiMasterSiteAgreementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSiteAgreement'] = ResolversParentTypes['MultiMasterSiteAgreement']> = {
-  dataHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  siteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-};
-
-export type MultiMasterSitePeerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSitePeer'] = ResolversParentTypes['MultiMasterSitePeer']> = {
-  ackedLsn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  bytesShipped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  changesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  pendingBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
-export type MultiMasterStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterStatistics'] = ResolversParentTypes['MultiMasterStatistics']> = {
-  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  perGroup?: Resolver<Array<ResolversTypes['MultiMasterGroupStatistics']>, ParentType, ContextType>;
-  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  totals?: Resolver<ResolversTypes['MultiMasterCounters'], ParentType, ContextType>;
-};
-
-export type MultiMasterWriteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterWrite'] = ResolversParentTypes['MultiMasterWrite']> = {
-  acknowledgedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  versions?: Resolver<Array<ResolversTypes['MultiMasterWrittenVersion']>, ParentType, ContextType>;
-  writeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type MultiMasterWrittenVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterWrittenVersion'] = ResolversParentTypes['MultiMasterWrittenVersion']> = {
-  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
   addLoadBalancerBackend?: Resolver<ResolversTypes['LoadBalancerBackend'], ParentType, ContextType, RequireFields<MutationAddLoadBalancerBackendArgs, 'input'>>;
   addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
   addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
+  addServiceInstance?: Resolver<ResolversTypes['DatabaseInstance'], ParentType, ContextType, RequireFields<MutationAddServiceInstanceArgs, 'instance' | 'regionId' | 'service'>>;
+  addServiceRegion?: Resolver<ResolversTypes['ServiceRegion'], ParentType, ContextType, RequireFields<MutationAddServiceRegionArgs, 'region' | 'service'>>;
   addShard?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationAddShardArgs, 'shard' | 'table'>>;
-  addSiteToGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationAddSiteToGroupArgs, 'groupId' | 'site'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
@@ -10792,23 +10070,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
-  createPublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationCreatePublicationArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
-  createReplicationGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationCreateReplicationGroupArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
-  createSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationCreateSubscriptionArgs, 'input'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
-  deleteReplicationGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationGroupArgs, 'id'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
-  disableSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationDisableSubscriptionArgs, 'name'>>;
-  dropPublication?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropPublicationArgs, 'name'>>;
   dropShardedTable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropShardedTableArgs, 'table'>>;
-  dropSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropSubscriptionArgs, 'name'>>;
-  enableSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationEnableSubscriptionArgs, 'name'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
   executeDistributedQuery?: Resolver<ResolversTypes['DistributedQueryExecution'], ParentType, ContextType, RequireFields<MutationExecuteDistributedQueryArgs, 'query'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
@@ -10832,17 +10102,18 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
   raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
   rebalanceShards?: Resolver<ResolversTypes['ShardRebalancePlan'], ParentType, ContextType, RequireFields<MutationRebalanceShardsArgs, 'fromShard' | 'table' | 'toShard'>>;
+  registerGlobalService?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRegisterGlobalServiceArgs, 'input'>>;
   registerXaResourceManager?: Resolver<ResolversTypes['XaResourceManager'], ParentType, ContextType, RequireFields<MutationRegisterXaResourceManagerArgs, 'input'>>;
   remasterGRDResources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemasterGrdResourcesArgs, 'nodeId'>>;
   remasterResource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemasterResourceArgs, 'resourceId' | 'targetNode'>>;
   removeClusterNode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveClusterNodeArgs, 'force' | 'nodeId'>>;
+  removeGlobalService?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveGlobalServiceArgs, 'name'>>;
   removeLoadBalancerBackend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveLoadBalancerBackendArgs, 'backendId' | 'force'>>;
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
-  removeSiteFromGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveSiteFromGroupArgs, 'groupId' | 'siteId'>>;
-  replicateMultiMaster?: Resolver<ResolversTypes['MultiMasterReplicateResult'], ParentType, ContextType, RequireFields<MutationReplicateMultiMasterArgs, 'input'>>;
+  removeServiceInstance?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveServiceInstanceArgs, 'instanceId' | 'regionId' | 'service'>>;
+  removeServiceRegion?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveServiceRegionArgs, 'regionId' | 'service'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
-  resolveGeoReplicationConflict?: Resolver<ResolversTypes['GroupConflict'], ParentType, ContextType, RequireFields<MutationResolveGeoReplicationConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
   resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
@@ -10851,6 +10122,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rollbackDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationRollbackDistributedTransactionArgs, 'id'>>;
   rollbackXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationRollbackXaTransactionArgs, 'xid'>>;
+  routeGlobalService?: Resolver<ResolversTypes['ServiceRouteDecision'], ParentType, ContextType, RequireFields<MutationRouteGlobalServiceArgs, 'input'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
@@ -10866,12 +10138,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
+  updateGlobalService?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationUpdateGlobalServiceArgs, 'input' | 'name'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
-  updatePublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationUpdatePublicationArgs, 'input' | 'name'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
-  updateReplicationGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationUpdateReplicationGroupArgs, 'id' | 'input'>>;
   updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
-  updateSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationUpdateSubscriptionArgs, 'input' | 'name'>>;
   writeShardedRows?: Resolver<ResolversTypes['ShardedRowsWritten'], ParentType, ContextType, RequireFields<MutationWriteShardedRowsArgs, 'rows' | 'table'>>;
 };
 
@@ -11117,24 +10387,6 @@ export type ProcessMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   uptimeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type PublicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = {
-  allTables?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  publish?: Resolver<Array<ResolversTypes['PublishOperation']>, ParentType, ContextType>;
-  subscriptionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  tables?: Resolver<Array<ResolversTypes['PublishedTable']>, ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-};
-
-export type PublishedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishedTable'] = ResolversParentTypes['PublishedTable']> = {
-  columns?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  masks?: Resolver<Array<ResolversTypes['ColumnMask']>, ParentType, ContextType>;
-  rowFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
@@ -11174,7 +10426,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
-  geoReplicationConflicts?: Resolver<Array<ResolversTypes['GroupConflict']>, ParentType, ContextType, RequireFields<QueryGeoReplicationConflictsArgs, 'limit' | 'offset'>>;
+  gdsHealth?: Resolver<Array<ResolversTypes['GlobalServiceHealth']>, ParentType, ContextType>;
+  gdsLatencies?: Resolver<ResolversTypes['RegionLatencyMatrix'], ParentType, ContextType>;
+  gdsServices?: Resolver<Array<ResolversTypes['GlobalService']>, ParentType, ContextType>;
+  gdsStatistics?: Resolver<ResolversTypes['GdsStatistics'], ParentType, ContextType>;
+  globalService?: Resolver<Maybe<ResolversTypes['GlobalService']>, ParentType, ContextType, RequireFields<QueryGlobalServiceArgs, 'name'>>;
+  globalServiceInstances?: Resolver<Array<ResolversTypes['DatabaseInstance']>, ParentType, ContextType, RequireFields<QueryGlobalServiceInstancesArgs, 'regionId' | 'service'>>;
+  globalServiceRegions?: Resolver<Array<ResolversTypes['ServiceRegion']>, ParentType, ContextType, RequireFields<QueryGlobalServiceRegionsArgs, 'service'>>;
+  globalServices?: Resolver<Array<ResolversTypes['GlobalService']>, ParentType, ContextType, Partial<QueryGlobalServicesArgs>>;
   gossipState?: Resolver<ResolversTypes['GossipState'], ParentType, ContextType, RequireFields<QueryGossipStateArgs, 'limit' | 'offset'>>;
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -11187,12 +10446,6 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   loadBalancerBackends?: Resolver<Array<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType, RequireFields<QueryLoadBalancerBackendsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerConnections?: Resolver<Array<ResolversTypes['LoadBalancerConnection']>, ParentType, ContextType, RequireFields<QueryLoadBalancerConnectionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerStatistics?: Resolver<ResolversTypes['LoadBalancerStatistics'], ParentType, ContextType>;
-  logicalChanges?: Resolver<ResolversTypes['LogicalChanges'], ParentType, ContextType, RequireFields<QueryLogicalChangesArgs, 'limit'>>;
-  logicalPublication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryLogicalPublicationArgs, 'name'>>;
-  logicalPublications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryLogicalPublicationsArgs, 'limit' | 'offset'>>;
-  logicalStatistics?: Resolver<ResolversTypes['LogicalStatistics'], ParentType, ContextType>;
-  logicalSubscription?: Resolver<Maybe<ResolversTypes['LogicalSubscription']>, ParentType, ContextType, RequireFields<QueryLogicalSubscriptionArgs, 'name'>>;
-  logicalSubscriptions?: Resolver<Array<ResolversTypes['LogicalSubscription']>, ParentType, ContextType, RequireFields<QueryLogicalSubscriptionsArgs, 'limit' | 'offset'>>;
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['Metrics'], ParentType, ContextType>;
@@ -11200,12 +10453,6 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   migrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<QueryMigrationTaskArgs, 'taskId'>>;
   migrationTaskProgress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<QueryMigrationTaskProgressArgs, 'taskId'>>;
   migrationTasks?: Resolver<ResolversTypes['MigrationTaskPage'], ParentType, ContextType, Partial<QueryMigrationTasksArgs>>;
-  multiMasterConvergenceStatus?: Resolver<Array<ResolversTypes['MultiMasterConvergenceReport']>, ParentType, ContextType, RequireFields<QueryMultiMasterConvergenceStatusArgs, 'limit' | 'offset'>>;
-  multiMasterGroup?: Resolver<Maybe<ResolversTypes['ReplicationGroup']>, ParentType, ContextType, RequireFields<QueryMultiMasterGroupArgs, 'id'>>;
-  multiMasterGroups?: Resolver<Array<ResolversTypes['ReplicationGroup']>, ParentType, ContextType, RequireFields<QueryMultiMasterGroupsArgs, 'limit' | 'offset'>>;
-  multiMasterQuorumStatus?: Resolver<Array<ResolversTypes['MultiMasterQuorumStatus']>, ParentType, ContextType, RequireFields<QueryMultiMasterQuorumStatusArgs, 'limit' | 'offset'>>;
-  multiMasterSites?: Resolver<Array<ResolversTypes['MultiMasterSite']>, ParentType, ContextType, RequireFields<QueryMultiMasterSitesArgs, 'limit' | 'offset'>>;
-  multiMasterStatistics?: Resolver<ResolversTypes['MultiMasterStatistics'], ParentType, ContextType>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -11592,6 +10839,21 @@ export type RecoveryStatusResolvers<ContextType = GraphQLContext, ParentType ext
   status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
 };
 
+export type RegionLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionLatency'] = ResolversParentTypes['RegionLatency']> = {
+  fromRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measuredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  probesAnswered?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  probesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roundTripMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionLatencyMatrixResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionLatencyMatrix'] = ResolversParentTypes['RegionLatencyMatrix']> = {
+  cells?: Resolver<Array<ResolversTypes['RegionLatency']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type RegionPlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionPlacement'] = ResolversParentTypes['RegionPlacement']> = {
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zones?: Resolver<Array<ResolversTypes['ZonePlacement']>, ParentType, ContextType>;
@@ -11794,20 +11056,6 @@ export type ReplicationFailoverResultResolvers<ContextType = GraphQLContext, Par
   switchLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ReplicationGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationGroup'] = ResolversParentTypes['ReplicationGroup']> = {
-  columnCrdts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  conflictStrategy?: Resolver<ResolversTypes['MultiMasterConflictStrategy'], ParentType, ContextType>;
-  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sites?: Resolver<Array<ResolversTypes['MultiMasterSite']>, ParentType, ContextType>;
-  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type ReplicationLagEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationLagEvent'] = ResolversParentTypes['ReplicationLagEvent']> = {
   currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -11966,6 +11214,89 @@ export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   clockTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkMetrics'], ParentType, ContextType>;
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceFailoverResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceFailover'] = ResolversParentTypes['ServiceFailover']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failoverId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromInstanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['ServiceFailoverStep']>, ParentType, ContextType>;
+  toInstanceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toRegionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServiceFailoverStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceFailoverStep'] = ResolversParentTypes['ServiceFailoverStep']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceInstanceHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceInstanceHealth'] = ResolversParentTypes['ServiceInstanceHealth']> = {
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastHealthCheck?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nodeStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ServiceLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceLocation'] = ResolversParentTypes['ServiceLocation']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ServiceRegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRegion'] = ResolversParentTypes['ServiceRegion']> = {
+  databases?: Resolver<Array<ResolversTypes['DatabaseInstance']>, ParentType, ContextType>;
+  geoRegion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  latencies?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['ServiceLocation'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['RegionRole'], ParentType, ContextType>;
+};
+
+export type ServiceRegionHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRegionHealth'] = ResolversParentTypes['ServiceRegionHealth']> = {
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  instances?: Resolver<Array<ResolversTypes['ServiceInstanceHealth']>, ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceRouteCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRouteCandidate'] = ResolversParentTypes['ServiceRouteCandidate']> = {
+  activeConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excludedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  latencyMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceRouteDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRouteDecision'] = ResolversParentTypes['ServiceRouteDecision']> = {
+  candidates?: Resolver<Array<ResolversTypes['ServiceRouteCandidate']>, ParentType, ContextType>;
+  clientRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  instanceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latencyMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  leftClientRegion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GlobalServiceLoadBalancing'], ParentType, ContextType>;
+};
+
+export type ServiceRoutingCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRoutingCounts'] = ResolversParentTypes['ServiceRoutingCounts']> = {
+  byClientRegion?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  byInstance?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  routed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  unrouted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
@@ -12244,7 +11575,6 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
   metricsStream?: SubscriptionResolver<ResolversTypes['Metrics'], "metricsStream", ParentType, ContextType, RequireFields<SubscriptionMetricsStreamArgs, 'interval'>>;
   migrationProgress?: SubscriptionResolver<ResolversTypes['RebalanceProgress'], "migrationProgress", ParentType, ContextType, Partial<SubscriptionMigrationProgressArgs>>;
-  multiMasterConvergence?: SubscriptionResolver<ResolversTypes['ConvergenceEvent'], "multiMasterConvergence", ParentType, ContextType>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
@@ -12272,21 +11602,6 @@ export type SubscriptionCountsResolvers<ContextType = GraphQLContext, ParentType
   graphqlWs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   websocket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type SubscriptionSlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubscriptionSlot'] = ResolversParentTypes['SubscriptionSlot']> = {
-  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  confirmedFlushLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  restartLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  walStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type SubscriptionTableStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubscriptionTableState'] = ResolversParentTypes['SubscriptionTableState']> = {
-  copiedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  syncLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
@@ -12608,17 +11923,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusteringMembershipStatus?: ClusteringMembershipStatusResolvers<ContextType>;
   ClusteringNodeCounts?: ClusteringNodeCountsResolvers<ContextType>;
   ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
-  ColumnMask?: ColumnMaskResolvers<ContextType>;
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
   CompositeSharding?: CompositeShardingResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
-  ConvergenceEvent?: ConvergenceEventResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  DatabaseInstance?: DatabaseInstanceResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
-  DecodedChange?: DecodedChangeResolvers<ContextType>;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
   DhtNode?: DhtNodeResolvers<ContextType>;
   DhtNodeStatistics?: DhtNodeStatisticsResolvers<ContextType>;
@@ -12649,12 +11962,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FailoverConfig?: FailoverConfigResolvers<ContextType>;
   FailoverEvent?: FailoverEventResolvers<ContextType>;
   FailoverKindCounts?: FailoverKindCountsResolvers<ContextType>;
+  FailoverPolicy?: FailoverPolicyResolvers<ContextType>;
   FailoverResult?: FailoverResultResolvers<ContextType>;
   FailoverStatistics?: FailoverStatisticsResolvers<ContextType>;
   FailoverTestResult?: FailoverTestResultResolvers<ContextType>;
   FailoverTimelineStep?: FailoverTimelineStepResolvers<ContextType>;
   Fault?: FaultResolvers<ContextType>;
   FlushResult?: FlushResultResolvers<ContextType>;
+  GdsFailoverCounts?: GdsFailoverCountsResolvers<ContextType>;
+  GdsServiceStatistics?: GdsServiceStatisticsResolvers<ContextType>;
+  GdsStatistics?: GdsStatisticsResolvers<ContextType>;
+  GlobalService?: GlobalServiceResolvers<ContextType>;
+  GlobalServiceHealth?: GlobalServiceHealthResolvers<ContextType>;
   GossipJoin?: GossipJoinResolvers<ContextType>;
   GossipProbe?: GossipProbeResolvers<ContextType>;
   GossipState?: GossipStateResolvers<ContextType>;
@@ -12664,8 +11983,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
-  GroupConflict?: GroupConflictResolvers<ContextType>;
-  GroupConflictVersion?: GroupConflictVersionResolvers<ContextType>;
   HashRouteReason?: HashRouteReasonResolvers<ContextType>;
   HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
@@ -12701,15 +12018,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LockEvent?: LockEventResolvers<ContextType>;
   LockWait?: LockWaitResolvers<ContextType>;
   LockWaitCounts?: LockWaitCountsResolvers<ContextType>;
-  LogicalApplyError?: LogicalApplyErrorResolvers<ContextType>;
-  LogicalChanges?: LogicalChangesResolvers<ContextType>;
-  LogicalConflictCounts?: LogicalConflictCountsResolvers<ContextType>;
-  LogicalConflictResolution?: LogicalConflictResolutionResolvers<ContextType>;
-  LogicalSkipResult?: LogicalSkipResultResolvers<ContextType>;
-  LogicalStatistics?: LogicalStatisticsResolvers<ContextType>;
-  LogicalSubscription?: LogicalSubscriptionResolvers<ContextType>;
-  LogicalSubscriptionCounters?: LogicalSubscriptionCountersResolvers<ContextType>;
-  LogicalSubscriptionStats?: LogicalSubscriptionStatsResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberGossip?: MemberGossipResolvers<ContextType>;
   MemberMetadata?: MemberMetadataResolvers<ContextType>;
@@ -12721,24 +12029,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MigrationStatistics?: MigrationStatisticsResolvers<ContextType>;
   MigrationTask?: MigrationTaskResolvers<ContextType>;
   MigrationTaskPage?: MigrationTaskPageResolvers<ContextType>;
-  MultiMasterAntiEntropy?: MultiMasterAntiEntropyResolvers<ContextType>;
-  MultiMasterAntiEntropyPair?: MultiMasterAntiEntropyPairResolvers<ContextType>;
-  MultiMasterConvergenceReport?: MultiMasterConvergenceReportResolvers<ContextType>;
-  MultiMasterCounters?: MultiMasterCountersResolvers<ContextType>;
-  MultiMasterGroupStatistics?: MultiMasterGroupStatisticsResolvers<ContextType>;
-  MultiMasterPush?: MultiMasterPushResolvers<ContextType>;
-  MultiMasterQuorumSite?: MultiMasterQuorumSiteResolvers<ContextType>;
-  MultiMasterQuorumStatus?: MultiMasterQuorumStatusResolvers<ContextType>;
-  MultiMasterRead?: MultiMasterReadResolvers<ContextType>;
-  MultiMasterReadRow?: MultiMasterReadRowResolvers<ContextType>;
-  MultiMasterReplicateResult?: MultiMasterReplicateResultResolvers<ContextType>;
-  MultiMasterSibling?: MultiMasterSiblingResolvers<ContextType>;
-  MultiMasterSite?: MultiMasterSiteResolvers<ContextType>;
-  MultiMasterSiteAgreement?: MultiMasterSiteAgreementResolvers<ContextType>;
-  MultiMasterSitePeer?: MultiMasterSitePeerResolvers<ContextType>;
-  MultiMasterStatistics?: MultiMasterStatisticsResolvers<ContextType>;
-  MultiMasterWrite?: MultiMasterWriteResolvers<ContextType>;
-  MultiMasterWrittenVersion?: MultiMasterWrittenVersionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
@@ -12765,8 +12055,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PlannedShardMove?: PlannedShardMoveResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   ProcessMetrics?: ProcessMetricsResolvers<ContextType>;
-  Publication?: PublicationResolvers<ContextType>;
-  PublishedTable?: PublishedTableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryExecution?: QueryExecutionResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
@@ -12797,6 +12085,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RecoveryEvent?: RecoveryEventResolvers<ContextType>;
   RecoveryPhaseTiming?: RecoveryPhaseTimingResolvers<ContextType>;
   RecoveryStatus?: RecoveryStatusResolvers<ContextType>;
+  RegionLatency?: RegionLatencyResolvers<ContextType>;
+  RegionLatencyMatrix?: RegionLatencyMatrixResolvers<ContextType>;
   RegionPlacement?: RegionPlacementResolvers<ContextType>;
   RemasterEvent?: RemasterEventResolvers<ContextType>;
   RemasterMove?: RemasterMoveResolvers<ContextType>;
@@ -12812,7 +12102,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationConflict?: ReplicationConflictResolvers<ContextType>;
   ReplicationDashboard?: ReplicationDashboardResolvers<ContextType>;
   ReplicationFailoverResult?: ReplicationFailoverResultResolvers<ContextType>;
-  ReplicationGroup?: ReplicationGroupResolvers<ContextType>;
   ReplicationLagEvent?: ReplicationLagEventResolvers<ContextType>;
   ReplicationLagReport?: ReplicationLagReportResolvers<ContextType>;
   ReplicationLagSample?: ReplicationLagSampleResolvers<ContextType>;
@@ -12826,6 +12115,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoutedShard?: RoutedShardResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
+  ServiceFailover?: ServiceFailoverResolvers<ContextType>;
+  ServiceFailoverStep?: ServiceFailoverStepResolvers<ContextType>;
+  ServiceInstanceHealth?: ServiceInstanceHealthResolvers<ContextType>;
+  ServiceLocation?: ServiceLocationResolvers<ContextType>;
+  ServiceRegion?: ServiceRegionResolvers<ContextType>;
+  ServiceRegionHealth?: ServiceRegionHealthResolvers<ContextType>;
+  ServiceRouteCandidate?: ServiceRouteCandidateResolvers<ContextType>;
+  ServiceRouteDecision?: ServiceRouteDecisionResolvers<ContextType>;
+  ServiceRoutingCounts?: ServiceRoutingCountsResolvers<ContextType>;
   Shard?: ShardResolvers<ContextType>;
   ShardHotValue?: ShardHotValueResolvers<ContextType>;
   ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;
@@ -12852,8 +12150,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   StreamSubscription?: StreamSubscriptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionCounts?: SubscriptionCountsResolvers<ContextType>;
-  SubscriptionSlot?: SubscriptionSlotResolvers<ContextType>;
-  SubscriptionTableState?: SubscriptionTableStateResolvers<ContextType>;
   SuspectedNode?: SuspectedNodeResolvers<ContextType>;
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;

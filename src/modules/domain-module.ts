@@ -16,6 +16,7 @@ import type { ApplyEngine } from '../engines/apply/apply-engine.js';
 import type { ReplicationMonitoring } from '../engines/replication-monitoring/replication-monitoring.js';
 import type { LogicalReplication } from '../engines/logical/logical-replication.js';
 import type { MultiMasterEngine } from '../engines/multi-master/multi-master-engine.js';
+import type { GdsEngine } from '../engines/gds/gds-engine.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
@@ -63,6 +64,8 @@ export interface Shared {
   logical: LogicalReplication;
   /** Multi-master groups, their sites and versions (multi-master). */
   multiMaster: MultiMasterEngine;
+  /** Global services over the datacenters, their routing and failovers (gds). */
+  gds: GdsEngine;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }

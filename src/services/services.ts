@@ -45,6 +45,7 @@ import type { ConflictsService } from './conflicts/conflicts-service.js';
 import type { LogicalService } from './logical/logical-service.js';
 import type { MultiMasterService } from './multi-master/multi-master-service.js';
 import type { GroupConflictService } from './multi-master/group-conflict-service.js';
+import type { GdsService } from './gds/gds-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -169,4 +170,7 @@ export interface Services {
   multiMaster: MultiMasterService;
   /** The conflicts of multi-master groups (/api/v1/geo-replication/conflicts). */
   groupConflicts: GroupConflictService;
+  // gds
+  /** Global data services (/api/v1/advanced-replication/gds). */
+  gds: GdsService;
 }

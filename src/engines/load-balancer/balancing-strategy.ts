@@ -21,6 +21,11 @@ export interface BackendCandidate {
   activeConnections: number;
   /** EWMA of observed latencies; null until the first connection to it is released. */
   latencyEwmaMs: number | null;
+  /**
+   * How far the backend is from the client, for LOCALITY_AWARE: 0 in the client's own region, and
+   * higher further out (global data services rank regions by measured latency). Absent: 0.
+   */
+  localityRank?: number;
 }
 
 export interface BalancingStrategy {
