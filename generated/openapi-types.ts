@@ -1898,6 +1898,343 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/monitoring/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication channels of every kind
+         * @description Every replication flow the platform runs, by kind then id: physical WAL streams to standbys
+         *     (`walsender-<replica>`), and the logical subscriptions, geo streams and multi-master links
+         *     whose engines registered their channels. Each with its state, lag, cumulative counters and
+         *     rates over the rate window (10 s of cluster time), read from its source now.
+         */
+        get: operations["listMonitoredChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's lag
+         * @description Each channel's lag now: bytes, age in ms and changes not applied yet by its target (null
+         *     where its source cannot tell: a physical stream counts bytes, not changes). Worst first: by
+         *     `lagMs`, then `lagBytes`. The series are in `GET .../monitoring/timeseries`.
+         */
+        get: operations["listChannelLag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/throughput": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's throughput
+         * @description What each channel shipped since it started (bytes and operations: WAL batches for a
+         *     physical stream), and per second over the rate window, measured from those cumulative
+         *     counters at each sample (a counter that went down restarted). By kind then id.
+         */
+        get: operations["listChannelThroughput"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's errors
+         * @description Each channel's errors since it started and per second over the rate window: a physical
+         *     stream counts the WAL batches it sent again after its standby reported a gap; the other
+         *     sources count their failed applies and broken links. By kind then id.
+         */
+        get: operations["listChannelErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's conflicts
+         * @description Each channel's conflicts since it started and per second over the rate window. A physical
+         *     stream never conflicts (a standby takes no writes); logical subscriptions count their apply
+         *     conflicts and multi-master links the conflicts their sites detected. By kind then id.
+         */
+        get: operations["listChannelConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a channel's time series
+         * @description One channel's metric over a window of cluster time (`since` and `until` inclusive; the whole
+         *     series kept when left out), sampled every `sampleIntervalMs`. Each channel keeps the last
+         *     3600 points of each metric (an hour at one sample a second); a physical channel's
+         *     `LAG_BYTES` and `LAG_MS` are the replication monitor's lag series. The window is
+         *     downsampled to at most `maxPoints` measured points with Largest-Triangle-Three-Buckets,
+         *     which keeps the first and last points and the peaks.
+         */
+        get: operations["getChannelTimeSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the replication monitoring dashboard
+         * @description Every channel summarized in one answer: channels by state, one summary per kind (channels,
+         *     how many stream, the largest lags, rates and totals of what they shipped, their errors and
+         *     conflicts), the five channels furthest behind, the channel rules with the channels pending
+         *     and firing on each, and their firing alerts.
+         */
+        get: operations["getMonitoringDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the channel alert rules
+         * @description The alert rules over channel metrics, oldest first, each with the channels its alerts are
+         *     `PENDING` and `FIRING` on now. They live in one rule book with replication's lag rules
+         *     (`POST /api/v1/replication/monitor/alerts`), numbered with them; their alerts are the alert
+         *     engine's of source `replication`, labelled `channel`, `kind` and `metric`
+         *     (`GET /api/v1/alerts`, `alert_fired` and `alert_resolved`).
+         */
+        get: operations["listChannelAlertRules"];
+        put?: never;
+        /**
+         * Create a channel alert rule
+         * @description Adds a rule: for every channel (or only `channelId`, or channels of `kind`), when `metric`
+         *     stays above `threshold` for `forMs` of cluster time, an alert of `severity` fires; it
+         *     resolves when the metric is at or below the threshold again. Evaluated at each sample from
+         *     the measured metric, from the next one on. At most 100 rules are kept with replication's
+         *     lag rules: one more answers 422. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createChannelAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's id.
+                 * @example rule-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a channel alert rule
+         * @description Changes what the body names and keeps the rest; evaluated from the next sample on. An open
+         *     alert whose condition still holds stays open (a changed threshold or `for` applies to it
+         *     then); one whose condition no longer holds resolves. An alert is identified by its name and
+         *     labels, so a new `name` or `metric` starts new alerts (the old firing ones resolve).
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        put: operations["updateChannelAlertRule"];
+        post?: never;
+        /**
+         * Delete a channel alert rule
+         * @description Deletes the rule; its firing alerts resolve at the next sample and its pending ones are
+         *     dropped (they never fired). Answers the rule as it was. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        delete: operations["deleteChannelAlertRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the channel alert rules (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/alerts` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelAlertRulesAlias"];
+        put?: never;
+        /**
+         * Create a channel alert rule (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/monitoring/alerts` (the path seed 001 names):
+         *     takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["createChannelAlertRuleAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the replication monitoring dashboard (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/dashboard` (the path seed 001 names):
+         *     answers exactly as it does, with the same schema.
+         */
+        get: operations["getMonitoringDashboardAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's errors (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/errors` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelErrorsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's lag (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/lag` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelLagAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/throughput": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's throughput (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/throughput` (the path seed 001
+         *     names): takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelThroughputAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rac/status": {
         parameters: {
             query?: never;
@@ -5541,6 +5878,1414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/geo-replication/datacenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List datacenters
+         * @description The datacenters in id order, each with its nodes and their write role, the node geo streams
+         *     use, and its WAN links to every other datacenter (latency from distance unless configured,
+         *     bandwidth, loss, partitioned).
+         */
+        get: operations["listGeoDatacenters"];
+        put?: never;
+        /**
+         * Create a datacenter
+         * @description Groups cluster nodes into a datacenter with a region and a location. The cluster engine owns
+         *     regions: each node gets the datacenter's region (`GET /api/v1/cluster/nodes/{id}` shows it);
+         *     a node already in another region (not the default `local`) is refused with 422, a node in
+         *     another datacenter with 409. Links to the other datacenters are derived from the great-circle
+         *     distance (one way: distance / 200 km per ms of fibre, plus 2 ms) unless `wanLinks` sets
+         *     them. Deleting the datacenter gives the nodes their earlier region back. Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createGeoDatacenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/datacenters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a datacenter
+         * @description The datacenter with its nodes, their write roles and its WAN links now.
+         */
+        get: operations["getGeoDatacenter"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a datacenter
+         * @description Deletes the datacenter; its nodes get back the region they had before it, and its link
+         *     settings go. Refused (409) while a geo stream or a multi-master group uses it. Requires
+         *     role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        delete: operations["deleteGeoDatacenter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Geo-replication statistics
+         * @description Counts over every stream (bytes before and after compression, the ratio and the CPU per MB
+         *     measured, changes applied, retransmissions, apply errors), the datacenter × datacenter lag
+         *     matrix (one cell per ordered pair, null where no stream runs) and every WAN link.
+         */
+        get: operations["getGeoReplicationStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List geo streams
+         * @description Every geo stream with its state, positions, lag, compression and acknowledgement at its level.
+         */
+        get: operations["listGeoStreams"];
+        put?: never;
+        /**
+         * Create a geo stream
+         * @description Starts shipping the changes committed on the source datacenter's writable node (its first
+         *     PRIMARY or STANDALONE node) to the target datacenter's writable node: the source's WAL from
+         *     its current end (no initial copy), decoded as logical decoding does, in batches of up to 100
+         *     transactions or 256 KiB every 100 ms, compressed with raw deflate and sent over the WAN link
+         *     (its bandwidth, latency, loss and cuts). `consistencyLevel` (default `Local`) says when a
+         *     write counts as acknowledged. Refused (409) when a datacenter has only standbys, when a
+         *     stream already joins the two, or when it would close a cycle (two-way replication is a
+         *     multi-master group's job). Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createGeoStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams/{id}/consistency-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a geo stream's consistency level
+         * @description Sets the level for the writes that follow: those whose WAL starts at or after the source's
+         *     end of WAL now. Writes before keep the level they were written under (`levelHistory`).
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        put: operations["setGeoStreamConsistencyLevel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a geo stream's status
+         * @description Where the stream stands: its state, positions (source end, applied, confirmed, acknowledged at
+         *     its level), lag in bytes, operations and ms, the writes still waiting for their level and the
+         *     datacenters they wait for, compression measured on the real batches, and the calculator's
+         *     forecasts for its level with each datacenter failed.
+         */
+        get: operations["getGeoStreamStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/vector-clocks/{dc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example eu-west-1
+                 */
+                dc: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a datacenter's vector clock
+         * @description The datacenter's version vector: its own end of WAL, and for each datacenter that ships to
+         *     it the end of the last change of that datacenter applied here (PostgreSQL's replication
+         *     origin `remote_lsn`). Give a session's clock in `session` (`datacenterId:position` pairs,
+         *     comma separated, as another datacenter's clock answered) to learn whether this datacenter
+         *     can serve that session's reads: read-your-writes for `SessionConsistent`.
+         */
+        get: operations["getGeoVectorClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/crdts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CRDT types and where they are used
+         * @description The six CRDT types (LWW-Register, G-Counter, PN-Counter, G-Set, 2P-Set, OR-Set), each with
+         *     its operations, its merge, the laws the merge keeps (checked by property tests), and the
+         *     group columns declared or resolved as that type (`usedBy`).
+         */
+        get: operations["listConflictCrdts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict-resolution strategies and their guarantees
+         * @description Every strategy a group can resolve its conflicts with, what it guarantees, whether it can
+         *     lose a write, what it needs, and how many conflicts were recorded with it.
+         */
+        get: operations["listConflictStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a recorded group conflict
+         * @description Resolves a `PENDING` or `SIBLINGS` conflict of the conflict book with a strategy. The
+         *     group's engine writes the result to every site of the group before the answer; the answer
+         *     carries the conflict and its explanation (both versions and clocks, why the winner won, and
+         *     what every other strategy would have chosen).
+         */
+        post: operations["resolveGroupConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict statistics
+         * @description Conflicts recorded since the conflict book began, by type, strategy and table (these counts
+         *     outlive the pruning of old records), how many were settled on arrival or resolved later,
+         *     and the records kept now by status.
+         */
+        get: operations["getConflictStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict predictions, with their basis and backtest
+         * @description The probability of at least one conflict in the next window, per table and per key range,
+         *     learned from the conflict book's history: conflicts per window, exponentially weighted, as
+         *     the rate of a Poisson arrival. The answer carries the model's inputs (window, half-life,
+         *     windows observed, each series' rate and recent counts) and its accuracy on a backtest of
+         *     the history (Brier score against the base rate's). With too little history it says so and
+         *     gives no probability.
+         */
+        get: operations["getConflictPredictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the apply configuration
+         * @description The engine-wide apply configuration: parallelism, batching, the apply cost model on the
+         *     cluster clock, retries and their backoff, the permanent-error policy, and the limits. Each
+         *     subscription's applier uses it, with the subscription's own overrides (its effective
+         *     `applyParallelism` and `onPermanentError` are in `GET …/apply/status`).
+         */
+        get: operations["getApplyConfig"];
+        /**
+         * Change the apply configuration
+         * @description Changes the fields given; the others keep their values. Each applier takes the new values
+         *     at its next batch. A value out of its range is refused with 400; a combination that makes
+         *     no sense (`retryMaxBackoffMs` below `retryInitialBackoffMs`, or a value a subscription's own
+         *     override no longer fits) with 422 naming the field and the reason. Nothing changes then.
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        put: operations["updateApplyConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of every applier
+         * @description One applier per subscription: its state (`RUNNING`, `STOPPED`, `ABENDED`), its workers and
+         *     queue, its checkpoint (everything below `checkpointLsn` is applied), and its lag: in cluster
+         *     time since the oldest unfinished transaction committed at the source, in WAL bytes from the
+         *     checkpoint to the newest transaction received, and in transactions. An applier exists for
+         *     each logical subscription; the list is empty before the first.
+         */
+        get: operations["listApplierStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List apply checkpoints
+         * @description The checkpoint history of every applier (GoldenGate's checkpoint table, kept as a history),
+         *     newest first: the position below which everything was applied, and how many transactions
+         *     were applied above it, recorded every `checkpointIntervalMs` when it moved (`AUTO`) and on
+         *     demand (`MANUAL`). The durable position itself is written with every batch applied, in the
+         *     same store commit as the rows, so a restart resumes from it with nothing lost or applied
+         *     twice. Each applier keeps `checkpointHistoryLimit` entries.
+         */
+        get: operations["listApplyCheckpoints"];
+        put?: never;
+        /**
+         * Take an apply checkpoint now
+         * @description Records a `MANUAL` checkpoint of one applier (`subscriptionId`) or of every applier (no
+         *     body, or an empty one), and hands its position to the subscription at once so the source
+         *     slot's `confirmed_flush_lsn` can advance. Answers the checkpoints recorded; an empty list
+         *     when no applier runs. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["takeApplyCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List applied and in-flight transactions
+         * @description The transactions of every applier: first those not finished (queued, applying, waiting to
+         *     retry, failed), in commit order, then the finished ones (applied, skipped, discarded),
+         *     newest first, from a bounded history (`transactionHistoryLimit` per applier). Filter by
+         *     subscription or status (`status=FAILED` for what stopped an applier).
+         */
+        get: operations["listApplyTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get apply statistics
+         * @description Counters measured by the engine, summed over every applier or for one subscription: what was
+         *     applied, in how many batches (grouping), retries, what was given up, duplicates ignored
+         *     after a restart, dependency waits, worker time and the parallelism achieved, and the rate in
+         *     transactions per second of cluster time.
+         */
+        get: operations["getApplyStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through decoded changes
+         * @description The row changes decoded from a node's retained WAL (as a logical slot's pgoutput decodes
+         *     them), in commit order, from `fromLsn` (default: the oldest WAL kept). Changes of one
+         *     transaction share `xid` and are never split across pages; continue from `nextLsn`. Filter by
+         *     `table` and `op`; with `publication`, the changes are decoded as that publication sends them
+         *     (its tables and operations, row filters, column lists and masks). The WAL holds row changes
+         *     only: no TRUNCATE or DDL record exists yet. 409 when WAL from `fromLsn` was removed.
+         */
+        get: operations["getLogicalChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logical replication statistics
+         * @description Publications and subscriptions counted, changes decoded since the server started, what the
+         *     subscriptions applied, their conflicts by type and errors (pg_stat_subscription_stats per
+         *     subscription), and the largest lag, all measured now.
+         */
+        get: operations["getLogicalStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications
+         * @description The publications, each with its tables, row filters, column lists and masks, and how many subscriptions use it. Filter by `nodeId`.
+         */
+        get: operations["listLogicalPublications"];
+        put?: never;
+        /**
+         * Create a publication
+         * @description CREATE PUBLICATION on a node (the primary by default; a standalone node publishes its own
+         *     WAL; a standby answers 409): named tables, each with an optional row filter (a WHERE
+         *     parsed by the project's one query parser and evaluated on each row), column list and masks
+         *     (HASH, REDACT, PARTIAL, RENAME, CONSTANT) applied before changes leave the source; or all
+         *     tables. A row filter the parser cannot read, or naming a column the table's rows do not
+         *     have, answers 422 with every problem in `error.details.problems`. Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createLogicalPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/publications/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a publication
+         * @description One publication, with its tables and how many subscriptions use it.
+         */
+        get: operations["getLogicalPublication"];
+        /**
+         * Change a publication
+         * @description Replaces the publication's tables, filters, masks and operations (ALTER PUBLICATION … SET).
+         *     Subscriptions decode with the new definition from their next transaction. Validated as on
+         *     create (422 with every problem).
+         */
+        put: operations["updateLogicalPublication"];
+        post?: never;
+        /**
+         * Drop a publication
+         * @description DROP PUBLICATION. 409 while a subscription uses it (drop those first).
+         */
+        delete: operations["dropLogicalPublication"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions
+         * @description The subscriptions with their slot, checkpoint, lag, tables, counters and last error. Filter by `status`, `publication` or `targetNodeId`.
+         */
+        get: operations["listLogicalSubscriptions"];
+        put?: never;
+        /**
+         * Create a subscription
+         * @description CREATE SUBSCRIPTION: creates the logical slot `sub_<name>` on the publication's node through
+         *     the replication engine's slots, copies the published tables (filtered and masked) to the
+         *     target at the slot's consistent LSN, then streams from that LSN every 100 ms of cluster
+         *     time. The target must take writes (PRIMARY or STANDALONE): a standby answers 409 naming its
+         *     role (remove it from the replicas first, `DELETE /api/v1/replication/replicas/{id}`).
+         *     `origin: none` keeps changes that arrived through another subscription from being applied,
+         *     so two opposite subscriptions do not loop. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        post: operations["createLogicalSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subscription
+         * @description One subscription, with its slot (`confirmedFlushLsn` advances as the target applies), checkpoint, lag in bytes and milliseconds, counters and last error. `slotLost` says when its slot lost its WAL or was dropped.
+         */
+        get: operations["getLogicalSubscription"];
+        /**
+         * Change a subscription, or skip its failing transaction
+         * @description ALTER SUBSCRIPTION: `enabled`, `origin`, `disableOnError`, `conflictResolution`; and
+         *     `skip`: pass over the failing transaction at `skip.lsn` (its finish LSN, as `lastError`
+         *     shows). With `skip.dryRun` the answer's `skipResult` previews the changes that would be
+         *     skipped and nothing changes; a real skip is audited with what it skipped. 409 when no
+         *     failing transaction is at that LSN.
+         */
+        put: operations["updateLogicalSubscription"];
+        post?: never;
+        /**
+         * Drop a subscription
+         * @description DROP SUBSCRIPTION; its slot is dropped with it (when it still exists), releasing the WAL it held.
+         */
+        delete: operations["dropLogicalSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a subscription
+         * @description Resumes streaming from the slot's position (ALTER SUBSCRIPTION … ENABLE); what was written meanwhile is applied at once.
+         */
+        post: operations["enableLogicalSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a subscription
+         * @description Stops streaming (ALTER SUBSCRIPTION … DISABLE); the slot and its position stay, holding the WAL written meanwhile.
+         */
+        post: operations["disableLogicalSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/publications` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalPublicationsAlias"];
+        put?: never;
+        /**
+         * Create a publication (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/publications` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalPublicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/publications/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a publication (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/publications/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["getLogicalPublicationAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a publication (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/logical/publications/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        delete: operations["dropLogicalPublicationAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalSubscriptionsAlias"];
+        put?: never;
+        /**
+         * Create a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalSubscriptionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subscription (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["getLogicalSubscriptionAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a subscription (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/logical/subscriptions/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        delete: operations["dropLogicalSubscriptionAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions/{name}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enable a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        put: operations["enableLogicalSubscriptionAlias"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions/{name}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Disable a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        put: operations["disableLogicalSubscriptionAlias"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/publications` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalPublicationsReplicationAlias"];
+        put?: never;
+        /**
+         * Create a publication (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/publications` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalPublicationReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalSubscriptionsReplicationAlias"];
+        put?: never;
+        /**
+         * Create a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalSubscriptionReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List multi-master groups
+         * @description The groups with their tables, strategy, quorums and sites; each site with its data hash
+         *     and what it has shipped to each other site, and whether the group has converged now.
+         */
+        get: operations["listMultiMasterGroups"];
+        put?: never;
+        /**
+         * Create a multi-master group
+         * @description Creates a group whose sites all take writes to its tables. Each site is a writable node
+         *     (`PRIMARY` or `STANDALONE`): a standby answers 409 naming its role (remove it from the
+         *     replicas first, `DELETE /api/v1/replication/replicas/{id}`, or add a node: a node added
+         *     to the cluster stands alone). `writeQuorum` and `readQuorum` default to a majority of the
+         *     sites. A table belongs to one group. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createMultiMasterGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a multi-master group
+         * @description The group, its sites with their data hashes and shipping, and whether it has converged.
+         */
+        get: operations["getMultiMasterGroup"];
+        /**
+         * Change a multi-master group
+         * @description Changes the name, tables, strategy, CRDT_PER_COLUMN columns or quorums; what is not given keeps its
+         *     value. A new strategy applies to conflicts met after the change. A quorum counts sites,
+         *     from 1 to the group's site count (422 otherwise).
+         */
+        put: operations["updateMultiMasterGroup"];
+        post?: never;
+        /**
+         * Delete a multi-master group
+         * @description Removes the group: its sites stop shipping to each other. The rows stay in each node's
+         *     storage (they are the nodes' tables); quorum writes still waiting fail.
+         */
+        delete: operations["deleteMultiMasterGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a site to a group
+         * @description Makes a writable node a site of the group. The new site gets the group's data at once by
+         *     anti-entropy from the running sites, then takes part in shipping. A standby answers 409
+         *     naming its role; a node already in the group 409.
+         */
+        post: operations["addMultiMasterSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                groupId: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a site from a group
+         * @description The site leaves the group; its rows stay in its node's storage. 409 when fewer sites than
+         *     the group's quorums would remain (lower them first).
+         */
+        delete: operations["removeMultiMasterSite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sites of every group
+         * @description Every site of every group (or of one), with its node's role, data hash, rows and shipping to each peer.
+         */
+        get: operations["listMultiMasterSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/replicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write, read, push or run anti-entropy
+         * @description - `WRITE` writes rows at `siteId` as a quorum write: the site asks every other site to
+         *       prepare, commits in its WAL once `writeQuorum` sites (itself included) acknowledged, then
+         *       ships the change. Without its quorum within 2 s of cluster time the write fails with 503
+         *       `NO_QUORUM` and no site keeps it. A write that is still waiting (the cluster clock is
+         *       stopped or slow) answers 202 with state `PENDING`; it settles on the cluster clock.
+         *     - `READ` reads rows at `siteId` from `readQuorum` sites and answers the newest version by
+         *       clock (concurrent ones resolved by the strategy), repairing older sites.
+         *     - `PUSH` ships every site's unacknowledged changes now.
+         *     - `ANTI_ENTROPY` compares sites Merkle-style and exchanges what differs.
+         */
+        post: operations["replicateMultiMaster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/quorum-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each group's quorums are reachable now
+         * @description For each group (or one): which sites count now (running, in the largest set of sites that
+         *     all reach each other across the network and the WAN links) and whether the write and read
+         *     quorums are reachable.
+         */
+        get: operations["getMultiMasterQuorumStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each group's sites agree, and how long they took
+         * @description Per group: the sites grouped by equal data hash, when the last divergence began and how
+         *     long ago, how long the group took to converge after it, and the p99 of the kept
+         *     convergence times, all on the cluster clock. `multiMasterConvergence` streams changes.
+         */
+        get: operations["getMultiMasterConvergence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-master counters
+         * @description Writes, reads, shipping, conflicts and anti-entropy since the server started, in total and per group.
+         */
+        get: operations["getMultiMasterStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List multi-master groups (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["listMultiMasterGroupsAlias"];
+        put?: never;
+        /**
+         * Create a multi-master group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["createMultiMasterGroupAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a multi-master group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterGroupAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a multi-master group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["deleteMultiMasterGroupAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a site to a group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups/{id}/sites` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["addMultiMasterSiteAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}/sites/{site}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                site: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a site from a group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["removeMultiMasterSiteAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convergence of each group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/convergence` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterConvergenceAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-master counters (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/statistics` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication groups (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["listReplicationGroupsAlias"];
+        put?: never;
+        /**
+         * Create a replication group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["createReplicationGroupAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a replication group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getReplicationGroupAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a replication group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["deleteReplicationGroupAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflicts of multi-master groups
+         * @description Concurrent writes to one row met at a group's sites, newest first, from the conflicts
+         *     engine's book: both versions with their vector clocks, the strategy, what it kept and why
+         *     (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded
+         *     once, however many sites meet it.
+         */
+        get: operations["listGeoReplicationConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/conflicts/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a group conflict
+         * @description Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts
+         *     engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a
+         *     version. The row kept is written at a running site of the group as a version whose clock has
+         *     seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already
+         *     or no site of the group can write now.
+         */
+        post: operations["resolveGeoReplicationConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/gds/services": {
         parameters: {
             query?: never;
@@ -6008,804 +7753,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/apply/checkpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/checkpoints
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyCheckpoints"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/apply/checkpoints
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationApplyCheckpoints"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/config
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyConfig"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/apply/config
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationApplyConfig"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/statistics
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/status
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/transactions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/transactions
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyTransactions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/crdts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/crdts
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsCrdts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/predictions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/predictions
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsPredictions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/conflicts/resolve
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationConflictsResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/statistics
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/strategies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/strategies
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsStrategies"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/changes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/changes
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalChanges"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/publications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/publications
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalPublications"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/publications
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalPublications"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/publications/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/publications/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalPublicationsByName"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/logical/publications/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationLogicalPublicationsByName"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/logical/publications/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationLogicalPublicationsByName"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/statistics
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/subscriptions
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalSubscriptions"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/subscriptions
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalSubscriptions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/subscriptions/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalSubscriptionsByName"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/logical/subscriptions/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationLogicalSubscriptionsByName"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/logical/subscriptions/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationLogicalSubscriptionsByName"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalSubscriptionsByNameDisable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalSubscriptionsByNameEnable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/alerts
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringAlerts"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/monitoring/alerts
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMonitoringAlerts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/alerts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `alerts` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/advanced-replication/monitoring/alerts/{id}
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationMonitoringAlertsById"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/monitoring/alerts/{id}
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMonitoringAlertsById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/channels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/channels
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringChannels"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/conflicts
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringConflicts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/dashboard
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringDashboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/errors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/errors
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringErrors"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/lag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/lag
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringLag"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/throughput": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/throughput
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringThroughput"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/timeseries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/timeseries
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringTimeseries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/convergence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/convergence
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterConvergence"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/groups
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterGroups"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/groups
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterGroups"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `groupId` of the addressed `groups` entry. */
-                groupId: string;
-                /** @description The `siteId` of the addressed `sites` entry. */
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterGroupsById"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationMultiMasterGroupsById"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMultiMasterGroupsById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterGroupsByIdSites"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/quorum-status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterQuorumStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/replicate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/replicate
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterReplicate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/sites
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterSites"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/statistics
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/connections": {
         parameters: {
             query?: never;
@@ -7097,210 +8044,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "Metrics (HANDLERS EXIST - NEED REGISTRATION)" (seed documents 004). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getGatewayStats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/conflicts
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationConflicts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/conflicts/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/conflicts/resolve
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationConflictsResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/datacenters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/datacenters
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationDatacenters"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/datacenters
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationDatacenters"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/datacenters/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/datacenters/{id}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationDatacentersById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteGeoReplicationDatacentersById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/statistics
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/streams
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStreams"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/streams
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationStreams"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams/{id}/consistency-level": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putGeoReplicationStreamsByIdConsistencyLevel"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/streams/{id}/status
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStreamsByIdStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/vector-clocks/{dc}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `dc` of the addressed `vector-clocks` entry. */
-                dc: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationVectorClocksByDc"];
         put?: never;
         post?: never;
         delete?: never;
@@ -17056,6 +17799,657 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
+         * @description What runs the channel: `PHYSICAL` (a WAL sender to a standby), `LOGICAL` (a logical
+         *     subscription), `GEO` (a geo-replication stream between datacenters), `MULTI_MASTER` (a link
+         *     between two sites of a multi-master group).
+         * @example PHYSICAL
+         * @enum {string}
+         */
+        ChannelKind: "PHYSICAL" | "LOGICAL" | "GEO" | "MULTI_MASTER";
+        /**
+         * @description The channel's state in monitoring's words (`stateDetail` keeps the source's own word):
+         *     `STARTING` copying before it streams (a base backup, an initial table sync), `STREAMING`
+         *     shipping and caught up, `CATCHING_UP` shipping but behind, `PAUSED` stopped on purpose with
+         *     its position kept, `DISCONNECTED` target or link down (it reconnects on its own), `FAILED`
+         *     stopped by an error until someone acts.
+         * @example STREAMING
+         * @enum {string}
+         */
+        ChannelState: "STARTING" | "STREAMING" | "CATCHING_UP" | "PAUSED" | "DISCONNECTED" | "FAILED";
+        /**
+         * @description A channel's id, unique across kinds (`walsender-node-2` for the WAL sender to `node-2`).
+         * @example walsender-node-2
+         */
+        ChannelId: string;
+        /** @description One end of a channel, a node or a datacenter (or both, when both are known). */
+        ChannelEndpoint: {
+            /**
+             * @description The node, when the end is one node.
+             * @example node-1
+             */
+            nodeId: string | null;
+            /**
+             * @description The datacenter, when the channel runs between datacenters.
+             * @example null
+             */
+            datacenterId: string | null;
+        };
+        /** @description Rates of the channel's cumulative counters over the rate window (a counter that went down restarted; its increase is its new value). */
+        ChannelRates: {
+            /**
+             * @description Bytes shipped per second.
+             * @example 2048
+             */
+            bytesPerSecond: number;
+            /**
+             * @description Operations shipped per second (WAL batches for a physical channel, changes or transactions for the others).
+             * @example 5
+             */
+            operationsPerSecond: number;
+            /**
+             * @description Errors per second.
+             * @example 0
+             */
+            errorsPerSecond: number;
+            /**
+             * @description Conflicts per second.
+             * @example 0
+             */
+            conflictsPerSecond: number;
+            /**
+             * @description The cluster time the rates were measured over (0 before the second sample: rates are 0 then).
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        /** @description A replication channel now, as its source reports it, with its rates. */
+        MonitoredChannel: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            source: components["schemas"]["ChannelEndpoint"];
+            target: components["schemas"]["ChannelEndpoint"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description The source's own word for the state (`WAITING`, `NEEDS_RESYNC`, `ABENDED`).
+             * @example STREAMING
+             */
+            stateDetail: string;
+            /**
+             * @description Bytes of changes the target has not applied yet; null where the source cannot tell.
+             * @example 8192
+             */
+            lagBytes: number | null;
+            /**
+             * @description How old the oldest change not applied yet is, in ms of cluster time (a standby's replay lag); null where unknown.
+             * @example 42
+             */
+            lagMs: number | null;
+            /**
+             * @description Changes not applied yet; null where the source counts bytes only (a physical stream).
+             * @example null
+             */
+            lagOperations: number | null;
+            /**
+             * @description Bytes shipped since the channel started; null while it has no sender.
+             * @example 7040085
+             */
+            bytesShipped: number | null;
+            /**
+             * @description Operations shipped since the channel started; null while it has no sender.
+             * @example 18245
+             */
+            operationsShipped: number | null;
+            /**
+             * @description Errors since the channel started (a physical stream counts its resends after a gap).
+             * @example 3
+             */
+            errors: number;
+            /**
+             * @description Conflicts detected on the channel since it started.
+             * @example 0
+             */
+            conflicts: number;
+            rates: components["schemas"]["ChannelRates"];
+        };
+        MonitoredChannelListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MonitoredChannel"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A channel's lag now. */
+        ChannelLag: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            source: components["schemas"]["ChannelEndpoint"];
+            target: components["schemas"]["ChannelEndpoint"];
+            /**
+             * @description Bytes the target has not applied yet.
+             * @example 8192
+             */
+            lagBytes: number | null;
+            /**
+             * @description Age of the oldest change not applied yet (ms of cluster time).
+             * @example 42
+             */
+            lagMs: number | null;
+            /**
+             * @description Changes not applied yet.
+             * @example null
+             */
+            lagOperations: number | null;
+        };
+        ChannelLagListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelLag"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What a channel shipped, in total and per second over the rate window. */
+        ChannelThroughput: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description Bytes shipped since the channel started.
+             * @example 7040085
+             */
+            bytesShipped: number | null;
+            /**
+             * @description Operations shipped since the channel started.
+             * @example 18245
+             */
+            operationsShipped: number | null;
+            /**
+             * @description Bytes shipped per second over the window.
+             * @example 2048
+             */
+            bytesPerSecond: number;
+            /**
+             * @description Operations shipped per second over the window.
+             * @example 5
+             */
+            operationsPerSecond: number;
+            /**
+             * @description The cluster time the rates were measured over.
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        ChannelThroughputListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelThroughput"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A channel's errors, in total and per second over the rate window. */
+        ChannelErrors: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description The source's own word for the state.
+             * @example STREAMING
+             */
+            stateDetail: string;
+            /**
+             * @description Errors since the channel started.
+             * @example 3
+             */
+            errors: number;
+            /**
+             * @description Errors per second over the window.
+             * @example 0.1
+             */
+            errorsPerSecond: number;
+            /**
+             * @description The cluster time the rate was measured over.
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        ChannelErrorsListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelErrors"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A channel's conflicts, in total and per second over the rate window. */
+        ChannelConflicts: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description Conflicts detected since the channel started.
+             * @example 2
+             */
+            conflicts: number;
+            /**
+             * @description Conflicts per second over the window.
+             * @example 0
+             */
+            conflictsPerSecond: number;
+            /**
+             * @description The cluster time the rate was measured over.
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        ChannelConflictsListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelConflicts"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A metric of a channel: `LAG_BYTES`, `LAG_MS`, `LAG_OPERATIONS` (what the target has not
+         *     applied yet: bytes, age of the oldest change in ms, changes), and rates per second over the
+         *     rate window (10 s of cluster time) of the cumulative counters: `BYTES_PER_SECOND`,
+         *     `OPERATIONS_PER_SECOND`, `ERRORS_PER_SECOND`, `CONFLICTS_PER_SECOND`.
+         * @example LAG_BYTES
+         * @enum {string}
+         */
+        ChannelMetric: "LAG_BYTES" | "LAG_MS" | "LAG_OPERATIONS" | "BYTES_PER_SECOND" | "OPERATIONS_PER_SECOND" | "ERRORS_PER_SECOND" | "CONFLICTS_PER_SECOND";
+        /** @description One measured point of a series. */
+        ChannelSeriesPoint: {
+            /**
+             * Format: date-time
+             * @description When it was sampled (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            at: string;
+            /**
+             * @description The metric's value then, in the metric's unit.
+             * @example 8192
+             */
+            value: number;
+        };
+        /** @description One channel's metric over a window of cluster time, downsampled. */
+        ChannelTimeSeries: {
+            channelId: components["schemas"]["ChannelId"];
+            metric: components["schemas"]["ChannelMetric"];
+            /**
+             * @description How often channels are sampled (the replication monitor's `lagSampleIntervalMs`).
+             * @example 1000
+             */
+            sampleIntervalMs: number;
+            /**
+             * @description Points kept in the window before downsampling.
+             * @example 3600
+             */
+            pointsInWindow: number;
+            /** @description At most `maxPoints` measured points, oldest first: the first and last of the window, and between them the points Largest-Triangle-Three-Buckets keeps (peaks survive). */
+            points: components["schemas"]["ChannelSeriesPoint"][];
+        };
+        ChannelTimeSeriesResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ChannelTimeSeries"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The channels of one kind, summed. */
+        ChannelKindSummary: {
+            kind: components["schemas"]["ChannelKind"];
+            /**
+             * @description Channels of this kind.
+             * @example 4
+             */
+            channels: number;
+            /**
+             * @description Those `STREAMING`.
+             * @example 3
+             */
+            streaming: number;
+            /**
+             * @description Those in any other state.
+             * @example 1
+             */
+            notStreaming: number;
+            /**
+             * @description The largest lag in bytes (null when no channel reports one).
+             * @example 8192
+             */
+            maxLagBytes: number | null;
+            /**
+             * @description The largest lag in ms (null when no channel reports one).
+             * @example 42
+             */
+            maxLagMs: number | null;
+            /**
+             * @description Bytes shipped per second, all channels of the kind.
+             * @example 8192
+             */
+            bytesPerSecond: number;
+            /**
+             * @description Operations shipped per second, all channels of the kind.
+             * @example 20
+             */
+            operationsPerSecond: number;
+            /**
+             * @description Errors per second, all channels of the kind.
+             * @example 0
+             */
+            errorsPerSecond: number;
+            /**
+             * @description Conflicts per second, all channels of the kind.
+             * @example 0
+             */
+            conflictsPerSecond: number;
+            /**
+             * @description Errors since the channels started.
+             * @example 3
+             */
+            errors: number;
+            /**
+             * @description Conflicts since the channels started.
+             * @example 0
+             */
+            conflicts: number;
+        };
+        /** @description A rule over a channel metric, and the channels its alerts are pending and firing on now. */
+        ChannelAlertRule: {
+            /**
+             * @description The rule's id (`rule-N`, numbered with replication's lag rules: one rule book).
+             * @example rule-3
+             */
+            ruleId: string;
+            /**
+             * @description The alert name (the `alertname` label).
+             * @example logical lag over 10 s
+             */
+            name: string;
+            metric: components["schemas"]["ChannelMetric"];
+            /**
+             * @description The alert breaches while the metric is above this, in the metric's unit.
+             * @example 10000
+             */
+            threshold: number;
+            /**
+             * @description How long a breach must last before the alert fires (Prometheus `for`).
+             * @example 5000
+             */
+            forMs: number;
+            severity: components["schemas"]["AlertSeverity"];
+            /**
+             * @description The one channel it watches; null for every channel (of `kind` when set).
+             * @example null
+             */
+            channelId: string | null;
+            /**
+             * @description The kind of channels it watches; null for every kind.
+             * @example LOGICAL
+             * @enum {string|null}
+             */
+            kind: "PHYSICAL" | "LOGICAL" | "GEO" | "MULTI_MASTER" | null;
+            /**
+             * @description Channels its alerts are `PENDING` on.
+             * @example []
+             */
+            pendingChannelIds: string[];
+            /**
+             * @description Channels its alerts are `FIRING` on.
+             * @example [
+             *       "logical-sub-1"
+             *     ]
+             */
+            firingChannelIds: string[];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster clock).
+             * @example 2026-11-21T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (cluster clock).
+             * @example 2026-11-21T10:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description The API key that created it.
+             * @example key-1
+             */
+            createdBy: string;
+        };
+        /** @description An alert of a channel rule on one channel (the alert engine's alert of source `replication`, read with its rule). */
+        ChannelAlert: {
+            /**
+             * @description The alert's id in `GET /api/v1/alerts`.
+             * @example alert-12
+             */
+            alertId: string;
+            /**
+             * @description Its rule.
+             * @example rule-3
+             */
+            ruleId: string;
+            /**
+             * @description Its rule's name when it fired.
+             * @example logical lag over 10 s
+             */
+            ruleName: string;
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            metric: components["schemas"]["ChannelMetric"];
+            severity: components["schemas"]["AlertSeverity"];
+            state: components["schemas"]["AlertState"];
+            /**
+             * @description The rule's threshold.
+             * @example 10000
+             */
+            threshold: number;
+            /**
+             * @description The latest value while open; the last breaching one once resolved.
+             * @example 14210
+             */
+            value: number;
+            /**
+             * @description The highest value since the breach began.
+             * @example 16000
+             */
+            peakValue: number;
+            /**
+             * Format: date-time
+             * @description When the breach began.
+             * @example 2026-11-21T10:29:40.000Z
+             */
+            breachStartedAt: string;
+            /**
+             * Format: date-time
+             * @description When it fired; null while pending.
+             * @example 2026-11-21T10:29:45.000Z
+             */
+            firedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it resolved; null while open.
+             * @example null
+             */
+            resolvedAt: string | null;
+            /**
+             * @description What is wrong, in words.
+             * @example logical-sub-1: LAG_MS 14210 > 10000 for 5000 ms
+             */
+            message: string;
+        };
+        /** @description Every replication channel summarized in one answer. */
+        MonitoringDashboard: {
+            /**
+             * Format: date-time
+             * @description When the channels were last sampled (null before the first sample).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            sampledAt: string | null;
+            /**
+             * @description How often channels are sampled.
+             * @example 1000
+             */
+            sampleIntervalMs: number;
+            /**
+             * @description The window rates are measured over.
+             * @example 10000
+             */
+            rateWindowMs: number;
+            /**
+             * @description Channels of every kind.
+             * @example 4
+             */
+            channels: number;
+            /** @description Channels in each state. */
+            byState: {
+                /**
+                 * @description Channels starting.
+                 * @example 0
+                 */
+                STARTING: number;
+                /**
+                 * @description Channels streaming.
+                 * @example 3
+                 */
+                STREAMING: number;
+                /**
+                 * @description Channels catching up.
+                 * @example 0
+                 */
+                CATCHING_UP: number;
+                /**
+                 * @description Channels paused.
+                 * @example 1
+                 */
+                PAUSED: number;
+                /**
+                 * @description Channels disconnected.
+                 * @example 0
+                 */
+                DISCONNECTED: number;
+                /**
+                 * @description Channels failed.
+                 * @example 0
+                 */
+                FAILED: number;
+            };
+            /** @description One summary per kind with a registered source (physical always), in the order the sources registered. */
+            kinds: components["schemas"]["ChannelKindSummary"][];
+            /** @description The 5 channels furthest behind (by lag in ms, then bytes), worst first. */
+            worstLag: components["schemas"]["ChannelLag"][];
+            /** @description The channel rules, each with the channels it is pending and firing on. */
+            alertRules: components["schemas"]["ChannelAlertRule"][];
+            /** @description The channel rules' firing alerts, most severe first, then oldest first. */
+            firingAlerts: components["schemas"]["ChannelAlert"][];
+        };
+        MonitoringDashboardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MonitoringDashboard"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ChannelAlertRuleListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelAlertRule"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A rule over a channel metric. */
+        CreateChannelAlertRuleRequest: {
+            /**
+             * @description The alert name; `<metric> > <threshold>` by default.
+             * @example logical lag over 10 s
+             */
+            name?: string;
+            metric: components["schemas"]["ChannelMetric"];
+            /**
+             * @description The alert breaches while the metric is above this, in the metric's unit.
+             * @example 10000
+             */
+            threshold: number;
+            /**
+             * @description How long a breach must last before the alert fires.
+             * @default 0
+             * @example 5000
+             */
+            forMs: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            channelId?: components["schemas"]["ChannelId"];
+            kind?: components["schemas"]["ChannelKind"];
+        };
+        ChannelAlertRuleResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ChannelAlertRule"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What to change in a rule; what is left out stays. `channelId` or `kind` null widens the rule to every channel or kind. */
+        UpdateChannelAlertRuleRequest: {
+            /**
+             * @description The alert name.
+             * @example logical lag over 30 s
+             */
+            name?: string;
+            metric?: components["schemas"]["ChannelMetric"];
+            /**
+             * @description The new threshold.
+             * @example 30000
+             */
+            threshold?: number;
+            /**
+             * @description The new `for` duration.
+             * @example 10000
+             */
+            forMs?: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description One channel, or null for every channel.
+             * @example null
+             */
+            channelId?: string | null;
+            /**
+             * @description One kind, or null for every kind.
+             * @example LOGICAL
+             * @enum {string|null}
+             */
+            kind?: "PHYSICAL" | "LOGICAL" | "GEO" | "MULTI_MASTER" | null;
+        };
+        /**
          * @description The state of the RAC database (the same words as the cluster's `ClusterState`).
          *     - `OPERATIONAL`: open on every running instance, no recovery running.
          *     - `DEGRADED`: open, but some instance is FAILED or EVICTED (and recovered).
@@ -22101,11 +23495,13 @@ export interface components {
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
          *     - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
          *     - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
+         *     - `multi_master_convergence` (Convergence): a multi-master group's sites stopped agreeing (their data hashes differ), or agree again, with how long it took.
+         *     - `group_conflict_detected`, `group_conflict_resolved` (MultiMasterConflict): concurrent writes to one row of a multi-master group were met (recorded once), or a conflict was resolved by hand.
          *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed" | "multi_master_convergence" | "group_conflict_detected" | "group_conflict_resolved";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -24133,6 +25529,185 @@ export interface components {
             error: string | null;
         };
         /**
+         * @description A group's id (given at creation, or `mm-group-N`).
+         * @example orders-mm
+         */
+        MultiMasterGroupId: string;
+        SiteAgreement: {
+            /** @example 3fa1c2e0b9d84a17 */
+            dataHash: string;
+            /**
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            siteIds: string[];
+        };
+        /** @description Whether a group's sites hold the same data, and how long they took to agree. */
+        Convergence: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example true */
+            converged: boolean;
+            /** @description Sites grouped by equal data hash, the largest group first (one group when converged). */
+            agreement: components["schemas"]["SiteAgreement"][];
+            /**
+             * Format: date-time
+             * @description When the current divergence began; null when converged.
+             * @example null
+             */
+            divergedSince: string | null;
+            /**
+             * Format: date-time
+             * @description When the hashes last began to differ.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            lastDivergenceAt: string | null;
+            /**
+             * @description Cluster ms since then.
+             * @example 5000
+             */
+            sinceLastDivergenceMs: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.042Z
+             */
+            lastConvergedAt: string | null;
+            /**
+             * @description How long the last divergence lasted: from the first change that made the hashes differ to the moment they all agreed again (cluster ms).
+             * @example 42
+             */
+            lastConvergenceMs: number | null;
+            /**
+             * @description p99 of the kept convergence times (nearest rank).
+             * @example 48
+             */
+            p99ConvergenceMs: number | null;
+            /**
+             * @description Convergence times kept (at most 256).
+             * @example 12
+             */
+            samples: number;
+        };
+        /**
+         * @description A version vector: for each site, how many of its writes to the row this version has seen.
+         * @example {
+         *       "node-1": 2,
+         *       "node-3": 1
+         *     }
+         */
+        VectorClock: {
+            [key: string]: number;
+        };
+        /** @description One side's write. */
+        MultiMasterConflictVersion: {
+            /** @example node-1 */
+            siteId: string;
+            /** @example node-1 */
+            nodeId: string;
+            /**
+             * @description The row; null when this side deleted it.
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            clock: components["schemas"]["VectorClock"];
+            /**
+             * Format: date-time
+             * @description Cluster time of the write.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            writtenAt: string;
+        };
+        /**
+         * @description How concurrent writes to one row are resolved, the same way at every site:
+         *     - `LAST_WRITER_WINS`: the later write by cluster time (ties go to the higher site id);
+         *     - `SITE_PRIORITY`: the write of the site with the lower `priority` (ties as LAST_WRITER_WINS);
+         *     - `CUSTOM`: the conflict stays `PENDING`, the later write in place, until a value is given
+         *       through `POST /api/v1/geo-replication/conflicts/resolve` (status PENDING);
+         *     - `MULTI_VALUE`: every concurrent version is kept as a sibling (Riak's `allow_mult`) until a
+         *       write that has seen them replaces them; the latest is shown;
+         *     - `CRDT_PER_COLUMN`: each column of `columnCrdts` merges as its CRDT (counters add every site's
+         *       increments, sets take the union); other columns as LAST_WRITER_WINS.
+         * @example LAST_WRITER_WINS
+         * @enum {string}
+         */
+        ConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
+        /**
+         * @description Two concurrent writes to one row of a multi-master group, recorded once in the conflicts
+         *     engine's book (the same records as `/api/v1/advanced-replication/conflicts`): both versions
+         *     with their vector clocks, the strategy, what it kept and why.
+         */
+        MultiMasterConflict: {
+            /** @example group-conflict-1 */
+            conflictId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            /**
+             * @example UPDATE_CONFLICT
+             * @enum {string}
+             */
+            conflictType: "UPDATE_CONFLICT" | "DELETE_CONFLICT" | "UNIQUENESS_VIOLATION" | "INSERT_CONFLICT";
+            local: components["schemas"]["MultiMasterConflictVersion"];
+            remote: components["schemas"]["MultiMasterConflictVersion"];
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            detectedAt: string;
+            strategy: components["schemas"]["ConflictStrategy"];
+            /**
+             * @description RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both (MULTI_VALUE).
+             * @example RESOLVED
+             * @enum {string}
+             */
+            status: "RESOLVED" | "PENDING" | "SIBLINGS";
+            /**
+             * @description Which version was kept; null while PENDING.
+             * @example REMOTE
+             * @enum {string|null}
+             */
+            winner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
+            /**
+             * @description The row kept (null deletes it, or nothing is decided yet).
+             * @example {
+             *       "total": 43
+             *     }
+             */
+            resolvedRow: {
+                [key: string]: unknown;
+            } | null;
+            /** @description SIBLINGS: both versions. */
+            siblings: components["schemas"]["MultiMasterConflictVersion"][];
+            /**
+             * @description Why this result.
+             * @example node-6 wrote later (1795775400020 > 1795775400000).
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            resolvedAt: string | null;
+            /**
+             * @description `strategy` when settled on arrival, else who resolved it.
+             * @example strategy
+             */
+            resolvedBy: string | null;
+            /**
+             * @description Sites a later resolution was written at (the others receive it by shipping).
+             * @example []
+             */
+            appliedSiteIds: string[];
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -24157,7 +25732,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"] | components["schemas"]["Convergence"] | components["schemas"]["MultiMasterConflict"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -25075,6 +26650,2878 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["MigrationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A datacenter's id (lowercase letters, digits and `-`).
+         * @example us-east-1
+         */
+        DatacenterId: string;
+        /** @description Where a datacenter stands. */
+        GeoLocation: {
+            /**
+             * @description Degrees north.
+             * @example 40.71
+             */
+            latitude: number;
+            /**
+             * @description Degrees east.
+             * @example -74.01
+             */
+            longitude: number;
+            /**
+             * @description The city, for people.
+             * @example New York
+             */
+            city: string;
+        };
+        /** @description A node of the datacenter, as replication sees it. */
+        DatacenterNode: {
+            /**
+             * @description The cluster node.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description PRIMARY and STANDALONE nodes take writes; a STANDBY replays the primary's WAL.
+             * @example PRIMARY
+             * @enum {string}
+             */
+            writeRole: "PRIMARY" | "STANDBY" | "STANDALONE" | "UNKNOWN";
+            /**
+             * @description Whether the node runs (not crashed).
+             * @example true
+             */
+            running: boolean;
+        };
+        /** @description The WAN link between two datacenters now. */
+        WanLink: {
+            /**
+             * @description The two ends (links are symmetric).
+             * @example [
+             *       "eu-west-1",
+             *       "us-east-1"
+             *     ]
+             */
+            datacenterIds: components["schemas"]["DatacenterId"][];
+            /**
+             * @description One-way latency: ceil(distanceKm / 200 km per ms of fibre) + 2 ms per link, unless configured.
+             * @example 30
+             */
+            latencyMs: number;
+            /**
+             * @description Bandwidth in bytes per second.
+             * @example 125000000
+             */
+            bandwidthBytesPerSecond: number;
+            /**
+             * @description Probability that a message is dropped.
+             * @example 0
+             */
+            lossRate: number;
+            /**
+             * @description True when cut by configuration or by partition faults separating every node of one side from every node of the other.
+             * @example false
+             */
+            partitioned: boolean;
+            /**
+             * @description Whether the latency is derived from the great-circle distance or configured.
+             * @example DISTANCE
+             * @enum {string}
+             */
+            basis: "DISTANCE" | "CONFIGURED";
+            /**
+             * @description Great-circle distance between the two locations (haversine over 6371 km).
+             * @example 5570.2
+             */
+            distanceKm: number;
+        };
+        /** @description A named group of the cluster's nodes with a region and a location. */
+        Datacenter: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description Its name.
+             * @example US East 1
+             */
+            name: string;
+            /**
+             * @description The region of its nodes: the cluster engine's node region, set when the datacenter was created.
+             * @example us-east
+             */
+            region: string;
+            location: components["schemas"]["GeoLocation"];
+            /**
+             * @description Its nodes; a node is in at most one datacenter.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /** @description Its nodes with their write role. */
+            nodes: components["schemas"]["DatacenterNode"][];
+            /**
+             * @description The node geo streams read from and write to (its first PRIMARY or STANDALONE node); null when it has only standbys.
+             * @example node-1
+             */
+            writableNodeId: string | null;
+            /** @description Its WAN links to every other datacenter. */
+            links: components["schemas"]["WanLink"][];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            createdAt: string;
+        };
+        DatacenterListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Datacenter"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The settings of the link to one datacenter; a field left out keeps its derived or default value. */
+        WanLinkSetting: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description One-way latency in ms (otherwise derived from distance).
+             * @example 35
+             */
+            latencyMs?: number;
+            /**
+             * @description Bandwidth in bytes per second (default 125000000, 1 Gbit/s).
+             * @example 125000000
+             */
+            bandwidthBytesPerSecond?: number;
+            /**
+             * @description Probability that a message is dropped.
+             * @example 0.01
+             */
+            lossRate?: number;
+            /**
+             * @description Cut the link on purpose (a drill). Partition faults between the datacenters' nodes cut it too.
+             * @example false
+             */
+            partitioned?: boolean;
+        };
+        CreateDatacenterRequest: {
+            datacenterId?: components["schemas"]["DatacenterId"];
+            /**
+             * @description Its name.
+             * @example US East 1
+             */
+            name: string;
+            /**
+             * @description Its region. Its nodes get this region in the cluster (a node already in another region is refused, 422).
+             * @example us-east
+             */
+            region: string;
+            location: components["schemas"]["GeoLocation"];
+            /**
+             * @description Cluster nodes, none already in a datacenter.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /** @description Settings of its links to existing datacenters; links not named are derived from distance. */
+            wanLinks?: components["schemas"]["WanLinkSetting"][];
+        };
+        DatacenterResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["Datacenter"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One cell of the lag matrix, from a source to a target datacenter. */
+        LagCell: {
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The stream between them; null when none.
+             * @example stream-1
+             */
+            streamId: string | null;
+            /**
+             * @description The stream's lag in ms; null when no stream.
+             * @example 0
+             */
+            lagMs: number | null;
+            /**
+             * @description The stream's lag in row changes; null when no stream.
+             * @example 0
+             */
+            lagOperations: number | null;
+        };
+        GeoReplicationStatistics: {
+            /**
+             * @description Datacenters.
+             * @example 3
+             */
+            datacenterCount: number;
+            /**
+             * @description Geo streams.
+             * @example 2
+             */
+            streamCount: number;
+            /** @description Streams per state. */
+            streamsByState: {
+                /** @example 2 */
+                STREAMING: number;
+                /** @example 0 */
+                CATCHING_UP: number;
+                /** @example 0 */
+                DISCONNECTED: number;
+                /** @example 0 */
+                BROKEN: number;
+            };
+            /**
+             * @description Raw batch bytes over every stream.
+             * @example 16240
+             */
+            rawBytes: number;
+            /**
+             * @description Compressed batch bytes over every stream.
+             * @example 2760
+             */
+            compressedBytes: number;
+            /**
+             * @description rawBytes / compressedBytes; null before any batch.
+             * @example 5.88
+             */
+            compressionRatio: number | null;
+            /**
+             * @description CPU microseconds of compression per MB of raw batch (process.cpuUsage); null before any batch.
+             * @example 9500
+             */
+            compressionCpuMicrosPerMegabyte: number | null;
+            /**
+             * @description Row changes applied over every stream.
+             * @example 80
+             */
+            operationsApplied: number;
+            /**
+             * @description Batches sent again over every stream.
+             * @example 0
+             */
+            retransmits: number;
+            /**
+             * @description Batches refused by targets over every stream.
+             * @example 0
+             */
+            applyErrors: number;
+            /**
+             * @description The largest lag of any stream in ms.
+             * @example 0
+             */
+            maxLagMs: number;
+            /** @description The datacenter × datacenter lag matrix, one cell per ordered pair of different datacenters, in id order. */
+            lagMatrix: components["schemas"]["LagCell"][];
+            /** @description Every WAN link, one per pair. */
+            links: components["schemas"]["WanLink"][];
+        };
+        GeoReplicationStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GeoReplicationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description When a write on the source datacenter counts as acknowledged. `Local`: by its own datacenter.
+         *     `Regional`: by a majority of the datacenters of its region. `Global`: by a majority of all
+         *     datacenters. `Strong`: by every datacenter (linearizable). `SessionConsistent`: by its own
+         *     datacenter, and a session reads only where its vector clock is covered (read-your-writes).
+         * @example Global
+         * @enum {string}
+         */
+        ConsistencyLevel: "Local" | "Regional" | "Global" | "Strong" | "SessionConsistent";
+        /** @description From which source position a level applies. */
+        LevelChange: {
+            /**
+             * @description Writes whose WAL starts here or later are acknowledged at `level`.
+             * @example 0/3000A28
+             */
+            fromLsn: string;
+            level: components["schemas"]["ConsistencyLevel"];
+            /**
+             * Format: date-time
+             * @description When the level was set (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            changedAt: string;
+        };
+        /** @description What the calculator predicts for a level with some datacenters failed. */
+        ConsistencyForecast: {
+            /**
+             * @description The datacenters assumed failed.
+             * @example [
+             *       "eu-west-1"
+             *     ]
+             */
+            failedDatacenterIds: components["schemas"]["DatacenterId"][];
+            /**
+             * @description Whether a write can be acknowledged at the level.
+             * @example true
+             */
+            writesSucceed: boolean;
+            /**
+             * @description Whether a read at the level can be served.
+             * @example true
+             */
+            readsSucceed: boolean;
+            /**
+             * @description Longest a successful read may lag the newest acknowledged write, in ms; null when unbounded.
+             * @example 0
+             */
+            worstCaseStalenessMs: number | null;
+            /**
+             * @description Why, with the numbers used.
+             * @example Global: writes and reads need a majority of all datacenters (2 of 3 up, 2 needed); two majorities overlap, so a read sees every acknowledged write.
+             */
+            basis: string;
+        };
+        /** @description A stream shipping one datacenter's changes to another, and where it stands. */
+        GeoStream: {
+            /**
+             * @description The stream's id.
+             * @example stream-1
+             */
+            streamId: string;
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The source datacenter's writable node whose WAL ships.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The target datacenter's writable node the changes are applied on.
+             * @example node-6
+             */
+            targetNodeId: string;
+            consistencyLevel: components["schemas"]["ConsistencyLevel"];
+            /** @description Every level in force, oldest first (at most 32). */
+            levelHistory: components["schemas"]["LevelChange"][];
+            /**
+             * @description `CATCHING_UP` when more than one batch (256 KiB of WAL) behind; `DISCONNECTED` while the link is cut or a node is down; `BROKEN` when the WAL it needs was removed (recreate it).
+             * @example STREAMING
+             * @enum {string}
+             */
+            state: "STREAMING" | "CATCHING_UP" | "DISCONNECTED" | "BROKEN";
+            /**
+             * @description Why it is disconnected or broken.
+             * @example null
+             */
+            stateReason: string | null;
+            /**
+             * @description The source node's end of WAL.
+             * @example 0/3000A28
+             */
+            sourceLsn: string;
+            /**
+             * @description End of the last change applied on the target (the replication origin's remote_lsn).
+             * @example 0/3000A28
+             */
+            appliedLsn: string;
+            /**
+             * @description What the source learned through acknowledgements.
+             * @example 0/3000A28
+             */
+            confirmedLsn: string;
+            /**
+             * @description Position up to which every write met its consistency level.
+             * @example 0/3000A28
+             */
+            acknowledgedLsn: string;
+            /**
+             * @description Bytes of source WAL not applied on the target.
+             * @example 0
+             */
+            lagBytes: number;
+            /**
+             * @description Row changes committed on the source and not applied on the target.
+             * @example 0
+             */
+            lagOperations: number;
+            /**
+             * @description Cluster ms since the oldest change not applied was committed; 0 when caught up.
+             * @example 0
+             */
+            lagMs: number;
+            /**
+             * @description Row changes whose consistency level is not met yet.
+             * @example 0
+             */
+            unacknowledgedOperations: number;
+            /**
+             * @description Datacenters that have not applied the oldest unacknowledged write.
+             * @example []
+             */
+            waitingFor: components["schemas"]["DatacenterId"][];
+            /**
+             * @description Batches sent (retransmissions not counted).
+             * @example 12
+             */
+            batchesShipped: number;
+            /**
+             * @description Source transactions applied on the target.
+             * @example 40
+             */
+            transactionsApplied: number;
+            /**
+             * @description Row changes applied on the target.
+             * @example 40
+             */
+            operationsApplied: number;
+            /**
+             * @description Bytes of the decoded batches before compression.
+             * @example 8120
+             */
+            rawBytes: number;
+            /**
+             * @description Bytes after raw deflate (node:zlib, level 6).
+             * @example 1380
+             */
+            compressedBytes: number;
+            /**
+             * @description rawBytes / compressedBytes; null before the first batch.
+             * @example 5.88
+             */
+            compressionRatio: number | null;
+            /**
+             * @description CPU microseconds spent compressing per MB (10^6 bytes) of raw batch, measured with process.cpuUsage in this process; null before the first batch.
+             * @example 9500
+             */
+            compressionCpuMicrosPerMegabyte: number | null;
+            /**
+             * @description Batches sent again because no acknowledgement came (loss, cuts).
+             * @example 0
+             */
+            retransmits: number;
+            /**
+             * @description Batches the target refused (a locked row, a node that stopped taking writes); they are sent again.
+             * @example 0
+             */
+            applyErrors: number;
+            /**
+             * @description Deletes of rows the target never had (the stream started after they were written).
+             * @example 0
+             */
+            skippedDeletes: number;
+            /**
+             * Format: date-time
+             * @description When the target last applied a batch (cluster time).
+             * @example 2026-12-08T00:11:00.000Z
+             */
+            lastAppliedAt: string | null;
+            /**
+             * @description Cluster ms from commit to acknowledgement at its level, of the last write acknowledged.
+             * @example 140
+             */
+            lastAckLatencyMs: number | null;
+            /**
+             * @description The longest such wait seen.
+             * @example 210
+             */
+            maxAckLatencyMs: number | null;
+            /**
+             * @description The last apply error or break.
+             * @example null
+             */
+            lastError: string | null;
+            /** @description The calculator for this stream's level, source and datacenters: with no datacenter failed, then with each one failed alone. */
+            forecasts: components["schemas"]["ConsistencyForecast"][];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            createdAt: string;
+        };
+        GeoStreamListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GeoStream"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CreateGeoStreamRequest: {
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            consistencyLevel?: components["schemas"]["ConsistencyLevel"];
+        };
+        GeoStreamResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GeoStream"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        SetConsistencyLevelRequest: {
+            consistencyLevel: components["schemas"]["ConsistencyLevel"];
+        };
+        ClockEntry: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The entry as a byte position in that datacenter's WAL.
+             * @example 50333224
+             */
+            position: number;
+            /**
+             * @description The same position as an LSN.
+             * @example 0/3000A28
+             */
+            lsn: string;
+        };
+        /** @description A datacenter's version vector. */
+        DatacenterVectorClock: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /** @description Its own end of WAL, and for each datacenter that ships to it (directly or through another) the end of the last change of that datacenter applied here. */
+            entries: components["schemas"]["ClockEntry"][];
+            /** @description Whether this datacenter can serve a read of the session given in `session` (null when none was given). */
+            session: {
+                /**
+                 * @description True when this clock dominates the session's (read-your-writes holds here).
+                 * @example true
+                 */
+                covered: boolean;
+                /** @description Entries where the session is ahead of this datacenter. */
+                missing: {
+                    /**
+                     * @description The datacenter whose writes are missing.
+                     * @example us-east-1
+                     */
+                    datacenterId: string;
+                    /**
+                     * @description What the session has seen.
+                     * @example 50333224
+                     */
+                    sessionPosition: number;
+                    /**
+                     * @description What this datacenter has applied.
+                     * @example 50331648
+                     */
+                    position: number;
+                }[];
+            } | null;
+        };
+        DatacenterVectorClockResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DatacenterVectorClock"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A conflict-free replicated data type: `LWW_REGISTER` (one value, the later write wins),
+         *     `G_COUNTER` (grow-only counter), `PN_COUNTER` (counter up and down), `G_SET` (grow-only set),
+         *     `TWO_PHASE_SET` (removal is final), `OR_SET` (observed-remove set: a concurrent add wins).
+         * @example PN_COUNTER
+         * @enum {string}
+         */
+        CrdtType: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET" | "TWO_PHASE_SET" | "OR_SET";
+        /** @description A column declared (or resolved) as a CRDT in a group. */
+        CrdtColumnUse: {
+            /**
+             * @description The kind of group.
+             * @example MULTI_MASTER
+             * @enum {string}
+             */
+            groupKind: "MULTI_MASTER";
+            /**
+             * @description The group.
+             * @example mmg-1
+             */
+            groupId: string;
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The column.
+             * @example balance
+             */
+            column: string;
+        };
+        /** @description A CRDT type, its operations and merge, and where it is used. */
+        CrdtTypeInfo: {
+            crdtType: components["schemas"]["CrdtType"];
+            /**
+             * @description What it holds.
+             * @example A counter that goes up and down: a G-Counter of increments and one of decrements.
+             */
+            description: string;
+            /**
+             * @description The column values it merges.
+             * @example NUMBER
+             * @enum {string}
+             */
+            columnValues: "ANY" | "NUMBER" | "ARRAY";
+            /**
+             * @description Its update operations.
+             * @example [
+             *       "increment",
+             *       "decrement"
+             *     ]
+             */
+            operations: string[];
+            /**
+             * @description How two replicas merge.
+             * @example Both G-Counters merged; the value is increments minus decrements.
+             */
+            merge: string;
+            /**
+             * @description The properties its merge has, checked by property tests.
+             * @example [
+             *       "commutative",
+             *       "associative",
+             *       "idempotent",
+             *       "converges under any delivery order with duplicates"
+             *     ]
+             */
+            laws: string[];
+            /** @description The group columns of this type. */
+            usedBy: components["schemas"]["CrdtColumnUse"][];
+        };
+        CrdtCatalog: {
+            /** @description Every CRDT type. */
+            crdts: components["schemas"]["CrdtTypeInfo"][];
+            /**
+             * @description How many types.
+             * @example 6
+             */
+            total: number;
+        };
+        CrdtCatalogResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["CrdtCatalog"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How a group conflict is resolved.
+         *     - `LAST_WRITER_WINS`: the version written later on the cluster clock; ties to the higher site id.
+         *     - `SITE_PRIORITY`: the version of the site ranked first in the group's site priority.
+         *     - `CUSTOM`: the row the operator gives (`customRow`; null deletes the row).
+         *     - `MULTI_VALUE`: both versions kept as siblings (Riak's `allow_mult`) until a resolution picks.
+         *     - `CRDT_PER_COLUMN`: each column both sides changed merges by its CRDT; other columns take the side that changed them.
+         * @example CRDT_PER_COLUMN
+         * @enum {string}
+         */
+        GroupConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
+        /** @description A strategy, what it guarantees, and how often it settled a conflict. */
+        StrategyInfo: {
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            /**
+             * @description What it does.
+             * @example The version written later on the cluster clock wins; at the same time, the higher site id.
+             */
+            description: string;
+            /**
+             * @description What every site can rely on after it.
+             * @example [
+             *       "Every site picks the same version (deterministic tie-break)."
+             *     ]
+             */
+            guarantees: string[];
+            /**
+             * @description Whether a write can be overwritten without a trace in the row.
+             * @example true
+             */
+            losesWrites: boolean;
+            /**
+             * @description What it needs from the group or the request.
+             * @example [
+             *       "sitePriority"
+             *     ]
+             */
+            needs: string[];
+            /**
+             * Format: int64
+             * @description Conflicts recorded with this strategy since the book began.
+             * @example 12
+             */
+            conflictsRecorded: number;
+        };
+        StrategyCatalog: {
+            /** @description Every strategy. */
+            strategies: components["schemas"]["StrategyInfo"][];
+            /**
+             * @description How many strategies.
+             * @example 5
+             */
+            total: number;
+        };
+        StrategyCatalogResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["StrategyCatalog"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A row's columns; null when the row is deleted.
+         * @example {
+         *       "balance": 120,
+         *       "tags": [
+         *         "vip"
+         *       ]
+         *     }
+         */
+        ConflictRow: {
+            [key: string]: unknown;
+        } | null;
+        /**
+         * @example {
+         *       "conflictId": "group-conflict-7",
+         *       "strategy": "CRDT_PER_COLUMN"
+         *     }
+         */
+        ResolveGroupConflictRequest: {
+            /**
+             * @description A `PENDING` or `SIBLINGS` conflict of the book.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            /** @description For `CUSTOM` only, and required there, the row to write; null deletes it. */
+            customRow?: components["schemas"]["ConflictRow"];
+        };
+        /**
+         * @description A version vector: per site of the group, how many of that site's writes of the row this
+         *     version has seen. Absent sites are 0. Two versions conflict when neither clock descends from
+         *     the other (`CONCURRENT`).
+         * @example {
+         *       "site-1": 3,
+         *       "site-2": 1
+         *     }
+         */
+        "VectorClock-2": {
+            [key: string]: number;
+        };
+        /** @description One side's write of the row. */
+        ConflictVersion: {
+            /**
+             * @description The group site that made the write.
+             * @example site-1
+             */
+            siteId: string;
+            /**
+             * @description The node the site runs on.
+             * @example node-1
+             */
+            nodeId: string;
+            clock: components["schemas"]["VectorClock-2"];
+            /**
+             * Format: date-time
+             * @description When the write was made (cluster clock).
+             * @example 2026-12-08T00:10:02.000Z
+             */
+            writtenAt: string;
+            row: components["schemas"]["ConflictRow"];
+        };
+        /** @description What the strategy was given besides the versions. */
+        ResolutionContextView: {
+            /**
+             * @description Site ids, highest priority first (for `SITE_PRIORITY`).
+             * @example [
+             *       "site-1",
+             *       "site-2"
+             *     ]
+             */
+            sitePriority: string[];
+            /**
+             * @description Each CRDT column's type (for `CRDT_PER_COLUMN`); other columns are LWW registers.
+             * @example {
+             *       "balance": "PN_COUNTER",
+             *       "tags": "OR_SET"
+             *     }
+             */
+            columnCrdts: {
+                [key: string]: components["schemas"]["CrdtType"];
+            };
+            /** @description The operator's row (for `CUSTOM`), when one was given. */
+            customRow?: components["schemas"]["ConflictRow"];
+        };
+        /**
+         * @description `RESOLVED` (final), `PENDING` (`CUSTOM` waits for a row; the local version stays), `SIBLINGS` (`MULTI_VALUE` keeps both versions).
+         * @example RESOLVED
+         * @enum {string}
+         */
+        GroupConflictStatus: "RESOLVED" | "PENDING" | "SIBLINGS";
+        /**
+         * @description Which version the resolution kept; `MERGED` for a column-wise merge, `CUSTOM` for the operator's row, `SIBLINGS` when both are kept; null while `PENDING`.
+         * @example MERGED
+         * @enum {string|null}
+         */
+        GroupConflictWinner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
+        /** @description A conflict between two concurrent writes of one row in a replication group, as the conflict book keeps it. */
+        GroupConflict: {
+            /**
+             * @description The conflict.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            /**
+             * @description The kind of group it happened in.
+             * @example MULTI_MASTER
+             * @enum {string}
+             */
+            groupKind: "MULTI_MASTER";
+            /**
+             * @description The group.
+             * @example mmg-1
+             */
+            groupId: string;
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The row's key.
+             * @example acct-1
+             */
+            rowKey: string;
+            conflictType: components["schemas"]["ConflictType"];
+            /** @description The row both writes were made on; null when it did not exist; absent when unknown. */
+            base?: components["schemas"]["ConflictRow"];
+            /** @description The version at the site that detected the conflict. */
+            local: components["schemas"]["ConflictVersion"];
+            /** @description The version that arrived from another site. */
+            remote: components["schemas"]["ConflictVersion"];
+            /**
+             * Format: date-time
+             * @description When it was detected.
+             * @example 2026-12-08T00:10:03.000Z
+             */
+            detectedAt: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            context: components["schemas"]["ResolutionContextView"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            /** @description The row written (null deletes it); for `SIBLINGS` the version readers get meanwhile; null while `PENDING`. */
+            resolvedRow: components["schemas"]["ConflictRow"];
+            /** @description Both versions, while `SIBLINGS`; empty otherwise. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why this result, with the fact that decided it.
+             * @example Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it was resolved; null while open.
+             * @example 2026-12-08T00:10:03.000Z
+             */
+            resolvedAt: string | null;
+            /**
+             * @description `strategy` when the group's strategy settled it on arrival, else who resolved it.
+             * @example strategy
+             */
+            resolvedBy: string | null;
+            /**
+             * @description The sites a later resolution was written to (empty when settled on arrival, where the group wrote it).
+             * @example []
+             */
+            appliedSiteIds: string[];
+        };
+        /**
+         * @description How one clock relates to another: `BEFORE` (the other saw it), `AFTER`, `EQUAL`, or `CONCURRENT` (neither saw the other: a conflict).
+         * @example CONCURRENT
+         * @enum {string}
+         */
+        ClockOrder: "BEFORE" | "AFTER" | "EQUAL" | "CONCURRENT";
+        /** @description What one strategy makes of the conflict. */
+        StrategyReplay: {
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            row: components["schemas"]["ConflictRow"];
+            /** @description Both versions for `MULTI_VALUE`. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why.
+             * @example Site priority: site-1 (#1) ranks above site-2 (#2).
+             */
+            reason: string;
+            /**
+             * @description Whether it ends where the recorded resolution did (same status and row).
+             * @example false
+             */
+            agreesWithRecorded: boolean;
+        };
+        /** @description A recorded conflict explained, and replayed under every other strategy. */
+        ConflictExplanation: {
+            /**
+             * @description The conflict.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            clockOrder: components["schemas"]["ClockOrder"];
+            /**
+             * @description What each side had seen that the other had not.
+             * @example CONCURRENT: site-1 had seen 2 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.
+             */
+            clocks: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            /**
+             * @description Why the winner won.
+             * @example CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.
+             */
+            why: string;
+            /** @description Every other strategy, replayed on the same versions. */
+            alternatives: components["schemas"]["StrategyReplay"][];
+        };
+        /** @description The resolved conflict, written to every site of its group, and its explanation. */
+        GroupConflictResolution: {
+            conflict: components["schemas"]["GroupConflict"];
+            explanation: components["schemas"]["ConflictExplanation"];
+        };
+        GroupConflictResolutionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GroupConflictResolution"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CountByKey: {
+            /**
+             * @description The type, strategy, status or table.
+             * @example accounts
+             */
+            key: string;
+            /**
+             * Format: int64
+             * @description Conflicts counted.
+             * @example 4
+             */
+            conflicts: number;
+        };
+        /** @description Conflicts counted since the book began (they outlive the pruning of old records), and the records kept now. */
+        ConflictStatistics: {
+            /**
+             * Format: int64
+             * @description Conflicts recorded.
+             * @example 12
+             */
+            recorded: number;
+            /**
+             * Format: int64
+             * @description Settled by the group's strategy as they were recorded.
+             * @example 9
+             */
+            resolvedOnArrival: number;
+            /**
+             * Format: int64
+             * @description Resolved through `resolve`.
+             * @example 1
+             */
+            resolvedLater: number;
+            /**
+             * @description Kept records that are `PENDING` or `SIBLINGS`.
+             * @example 2
+             */
+            open: number;
+            /**
+             * @description Records kept now.
+             * @example 12
+             */
+            kept: number;
+            /**
+             * @description Records the book keeps at most; the oldest resolved go first.
+             * @example 1000
+             */
+            capacity: number;
+            /** @description Recorded, by conflict type. */
+            byType: components["schemas"]["CountByKey"][];
+            /** @description Recorded, by the strategy they were recorded with. */
+            byStrategy: components["schemas"]["CountByKey"][];
+            /** @description Kept records, by status. */
+            byStatus: components["schemas"]["CountByKey"][];
+            /** @description Recorded, by table, most first (tables beyond 256 count under `(other)`). */
+            byTable: components["schemas"]["CountByKey"][];
+        };
+        ConflictStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConflictStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        SeriesPrediction: {
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The key range (0 to keyRanges − 1: the MurmurHash3 token of the row key, cut in equal ranges); null for the whole table.
+             * @example 3
+             */
+            keyRange: number | null;
+            /**
+             * @description Exponentially weighted conflicts per window.
+             * @example 0.74
+             */
+            ratePerWindow: number;
+            /**
+             * @description P(at least one conflict in the next window) = 1 − e^(−rate); null with too little history.
+             * @example 0.52
+             */
+            probability: number | null;
+            /**
+             * @description Conflicts in the latest complete windows, oldest first.
+             * @example [
+             *       0,
+             *       1,
+             *       1,
+             *       2
+             *     ]
+             */
+            recentCounts: number[];
+            /**
+             * @description Conflicts over the observed windows.
+             * @example 17
+             */
+            totalConflicts: number;
+        };
+        /** @description The model scored on past windows it had not seen, against the base rate. */
+        Backtest: {
+            /**
+             * @description Predictions scored (series × windows after the warm-up).
+             * @example 110
+             */
+            predictions: number;
+            /**
+             * @description Mean squared error of the predicted probabilities (0 is perfect); null when nothing was scored.
+             * @example 0.081
+             */
+            brierScore: number | null;
+            /**
+             * @description The same for the base rate (the share of earlier windows with a conflict).
+             * @example 0.213
+             */
+            baseRateBrierScore: number | null;
+            /**
+             * @description 1 − brierScore / baseRateBrierScore: above 0 the model beats the base rate; null when the base rate is perfect or nothing was scored.
+             * @example 0.62
+             */
+            skill: number | null;
+            /**
+             * @description Scored windows that had a conflict.
+             * @example 27
+             */
+            positives: number;
+        };
+        /** @description The probability of a conflict in the next window, with the model's inputs and its measured accuracy. */
+        ConflictPredictions: {
+            /**
+             * @description Conflicts per window, exponentially weighted, as the rate of a Poisson arrival.
+             * @example EXPONENTIALLY_WEIGHTED_POISSON
+             * @enum {string}
+             */
+            model: "EXPONENTIALLY_WEIGHTED_POISSON";
+            /**
+             * @description Length of a window (cluster time).
+             * @example 60000
+             */
+            windowMs: number;
+            /**
+             * @description Half-life of the weights, in windows.
+             * @example 6
+             */
+            halfLifeWindows: number;
+            /**
+             * @description Key ranges per table.
+             * @example 8
+             */
+            keyRanges: number;
+            /**
+             * @description Complete windows the history covers.
+             * @example 30
+             */
+            observedWindows: number;
+            /**
+             * @description Windows needed before a probability is given.
+             * @example 5
+             */
+            minHistoryWindows: number;
+            /**
+             * @description Whether there are enough windows for probabilities.
+             * @example true
+             */
+            sufficientHistory: boolean;
+            /**
+             * Format: date-time
+             * @description Start of the window predicted (the current one).
+             * @example 2026-12-08T00:30:00.000Z
+             */
+            nextWindowStart: string;
+            /** @description Per table, highest rate first. */
+            tables: components["schemas"]["SeriesPrediction"][];
+            /** @description Per table and key range, highest rate first. */
+            keyRangeSeries: components["schemas"]["SeriesPrediction"][];
+            /** @description The model's accuracy on the history, per level. */
+            backtest: {
+                tables: components["schemas"]["Backtest"];
+                keyRanges: components["schemas"]["Backtest"];
+            };
+            /**
+             * @description What the numbers rest on; says so when there is too little history.
+             * @example Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not.
+             */
+            basis: string;
+        };
+        ConflictPredictionsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConflictPredictions"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What a permanent error does (GoldenGate's REPERROR responses): `ABEND` stops the applier with
+         *     the transaction FAILED and the checkpoint below it; `SKIP` gives the transaction up and goes
+         *     on; `DISCARD` does the same and keeps its changes in the discard list.
+         * @enum {string}
+         */
+        PermanentErrorPolicy: "ABEND" | "SKIP" | "DISCARD";
+        /** @description The engine-wide apply configuration; a subscription may override fields of it. */
+        ApplyConfig: {
+            /**
+             * @description Workers applying independent transactions at once (GoldenGate's APPLY_PARALLELISM).
+             * @example 4
+             */
+            applyParallelism: number;
+            /**
+             * @description Most transactions grouped into one batch (GoldenGate's GROUPTRANSOPS).
+             * @example 50
+             */
+            batchMaxTransactions: number;
+            /**
+             * @description Most bytes of changes (their JSON) in one batch; one larger transaction goes alone.
+             * @example 1048576
+             */
+            batchMaxBytes: number;
+            /**
+             * @description Cluster time a worker spends per change applied.
+             * @example 0.5
+             */
+            applyCostPerChangeMs: number;
+            /**
+             * @description Cluster time a worker spends once per batch (round trip and commit).
+             * @example 2
+             */
+            batchOverheadMs: number;
+            /**
+             * @description Retries of a transaction the target cannot take now (a node down) before it counts as a permanent error.
+             * @example 5
+             */
+            maxRetries: number;
+            /**
+             * @description Backoff before the first retry; doubled each retry.
+             * @example 100
+             */
+            retryInitialBackoffMs: number;
+            /**
+             * @description Longest backoff; at least `retryInitialBackoffMs` (422 otherwise).
+             * @example 10000
+             */
+            retryMaxBackoffMs: number;
+            onPermanentError: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Most unfinished transactions one applier holds; the feeder waits for room beyond it.
+             * @example 10000
+             */
+            maxQueuedTransactions: number;
+            /**
+             * @description Finished transactions kept in each applier's history.
+             * @example 1000
+             */
+            transactionHistoryLimit: number;
+            /**
+             * @description Checkpoints kept in each applier's history.
+             * @example 100
+             */
+            checkpointHistoryLimit: number;
+            /**
+             * @description Given-up transactions kept per applier (GoldenGate's discard file).
+             * @example 100
+             */
+            discardLimit: number;
+            /**
+             * @description How often an automatic checkpoint is recorded when the position moved.
+             * @example 10000
+             */
+            checkpointIntervalMs: number;
+        };
+        ApplyConfigResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ApplyConfig"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The fields to change; the others keep their values. The result is validated as a whole. */
+        UpdateApplyConfigRequest: {
+            /**
+             * @description Workers applying independent transactions at once (GoldenGate's APPLY_PARALLELISM).
+             * @example 4
+             */
+            applyParallelism?: number;
+            /**
+             * @description Most transactions grouped into one batch (GoldenGate's GROUPTRANSOPS).
+             * @example 50
+             */
+            batchMaxTransactions?: number;
+            /**
+             * @description Most bytes of changes (their JSON) in one batch; one larger transaction goes alone.
+             * @example 1048576
+             */
+            batchMaxBytes?: number;
+            /**
+             * @description Cluster time a worker spends per change applied.
+             * @example 0.5
+             */
+            applyCostPerChangeMs?: number;
+            /**
+             * @description Cluster time a worker spends once per batch (round trip and commit).
+             * @example 2
+             */
+            batchOverheadMs?: number;
+            /**
+             * @description Retries of a transaction the target cannot take now (a node down) before it counts as a permanent error.
+             * @example 5
+             */
+            maxRetries?: number;
+            /**
+             * @description Backoff before the first retry; doubled each retry.
+             * @example 100
+             */
+            retryInitialBackoffMs?: number;
+            /**
+             * @description Longest backoff; at least `retryInitialBackoffMs` (422 otherwise).
+             * @example 10000
+             */
+            retryMaxBackoffMs?: number;
+            onPermanentError?: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Most unfinished transactions one applier holds; the feeder waits for room beyond it.
+             * @example 10000
+             */
+            maxQueuedTransactions?: number;
+            /**
+             * @description Finished transactions kept in each applier's history.
+             * @example 1000
+             */
+            transactionHistoryLimit?: number;
+            /**
+             * @description Checkpoints kept in each applier's history.
+             * @example 100
+             */
+            checkpointHistoryLimit?: number;
+            /**
+             * @description Given-up transactions kept per applier (GoldenGate's discard file).
+             * @example 100
+             */
+            discardLimit?: number;
+            /**
+             * @description How often an automatic checkpoint is recorded when the position moved.
+             * @example 10000
+             */
+            checkpointIntervalMs?: number;
+        };
+        /**
+         * @description `RUNNING` applies; `STOPPED` queues transactions but starts no batch (the subscription is
+         *     disabled); `ABENDED` stopped on a permanent error under `onPermanentError: ABEND` and waits
+         *     for the operator (GoldenGate's process states).
+         * @enum {string}
+         */
+        ApplierState: "RUNNING" | "STOPPED" | "ABENDED";
+        /**
+         * @description The subscription an applier serves (its name, as logical replication names it).
+         * @example orders_to_node4
+         */
+        SubscriptionId: string;
+        /** @description The last error the applier met; null before any. */
+        ApplierError: {
+            lsn: components["schemas"]["Lsn"];
+            /**
+             * @description The source transaction id.
+             * @example 4182
+             */
+            xid: number;
+            /**
+             * @description What the target answered.
+             * @example node-4 is down
+             */
+            reason: string;
+            /** @description False for an error that was retried (a node down); true for one handled by the permanent-error policy. */
+            permanent: boolean;
+            /**
+             * Format: date-time
+             * @description Cluster time of the error.
+             */
+            at: string;
+        } | null;
+        ApplierStatus: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            targetNodeId: components["schemas"]["NodeId"];
+            state: components["schemas"]["ApplierState"];
+            /**
+             * @description Its workers (the engine's value or the subscription's own).
+             * @example 4
+             */
+            applyParallelism: number;
+            onPermanentError: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Workers applying a batch now.
+             * @example 3
+             */
+            busyWorkers: number;
+            /**
+             * @description Transactions received and not finished (queued, applying, waiting to retry, or failed).
+             * @example 42
+             */
+            queuedTransactions: number;
+            /**
+             * @description Of those, the ones whose dependencies are applied, waiting for a worker.
+             * @example 12
+             */
+            readyTransactions: number;
+            /**
+             * @description Of those, the ones in a batch on a worker now.
+             * @example 9
+             */
+            applyingTransactions: number;
+            /**
+             * @description Of those, the ones waiting out a retry backoff.
+             * @example 0
+             */
+            retryingTransactions: number;
+            checkpointLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Transactions applied above the checkpoint (parallel apply finishes out of order); a restart skips them.
+             * @example 5
+             */
+            appliedAboveCheckpoint: number;
+            /**
+             * @description The end of the newest transaction received (an LSN); null before the first.
+             * @example 0/1004A40
+             */
+            lastReceivedEndLsn: string | null;
+            /**
+             * @description Cluster time since the oldest unfinished transaction committed at its source; 0 when none is unfinished.
+             * @example 35
+             */
+            lagMs: number;
+            /**
+             * @description WAL bytes from the checkpoint to the end of the newest transaction received.
+             * @example 18240
+             */
+            lagBytes: number;
+            /**
+             * @description Transactions received and not finished.
+             * @example 42
+             */
+            lagTransactions: number;
+            /**
+             * Format: date-time
+             * @description Cluster time of the last transaction applied; null before the first.
+             */
+            lastAppliedAt: string | null;
+            lastError: components["schemas"]["ApplierError"];
+            /**
+             * Format: date-time
+             * @description When the applier was made.
+             */
+            createdAt: string;
+        };
+        ApplierStatusListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The appliers of this page. */
+            data: components["schemas"]["ApplierStatus"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ApplyCheckpoint: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            checkpointLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Transactions applied above the checkpoint then.
+             * @example 0
+             */
+            appliedAboveCheckpoint: number;
+            /**
+             * @description `AUTO` every `checkpointIntervalMs` when the position moved; `MANUAL` from `POST …/apply/checkpoints`.
+             * @enum {string}
+             */
+            trigger: "AUTO" | "MANUAL";
+            /**
+             * Format: date-time
+             * @description Cluster time it was recorded.
+             */
+            takenAt: string;
+        };
+        ApplyCheckpointListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The checkpoints of this page. */
+            data: components["schemas"]["ApplyCheckpoint"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Which applier to checkpoint; every applier when `subscriptionId` is absent. */
+        TakeApplyCheckpointRequest: {
+            subscriptionId?: components["schemas"]["SubscriptionId"];
+        };
+        TakenApplyCheckpointsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The checkpoints recorded, one per applier (none when no applier runs). */
+            data: components["schemas"]["ApplyCheckpoint"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `QUEUED` (waiting for an earlier transaction on the same row, or for a worker), `APPLYING` (in
+         *     a batch on a worker), `RETRY_WAIT` (the target could not take it now; retried after a
+         *     backoff), `APPLIED`, `FAILED` (a permanent error stopped the applier), `SKIPPED` or
+         *     `DISCARDED` (given up by the permanent-error policy or the operator; recorded).
+         * @enum {string}
+         */
+        ApplyTransactionStatus: "QUEUED" | "APPLYING" | "RETRY_WAIT" | "APPLIED" | "FAILED" | "SKIPPED" | "DISCARDED";
+        ApplyTransaction: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            /**
+             * @description The source transaction id.
+             * @example 4182
+             */
+            xid: number;
+            lsn: components["schemas"]["Lsn"];
+            commitLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: date-time
+             * @description Cluster time of the commit at the source.
+             */
+            commitTime: string;
+            /**
+             * @description Its replication origin: the node it was first written on, when a subscription applied it at the source; null for a local write.
+             * @example null
+             */
+            origin: string | null;
+            /**
+             * @description Row changes in the transaction.
+             * @example 3
+             */
+            changeCount: number;
+            /**
+             * @description Size of its changes (their JSON), what batches are bounded by.
+             * @example 512
+             */
+            bytes: number;
+            status: components["schemas"]["ApplyTransactionStatus"];
+            /**
+             * @description Times the target was asked to apply it.
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * @description Earlier unfinished transactions on the same rows it still waits for.
+             * @example 0
+             */
+            waitingOn: number;
+            /**
+             * Format: date-time
+             * @description When the applier received it.
+             */
+            enqueuedAt: string;
+            /**
+             * Format: date-time
+             * @description When its latest batch started; null while it has not.
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was applied or given up; null while unfinished.
+             */
+            finishedAt: string | null;
+            /**
+             * @description The error that made it retry, fail or be given up; null otherwise.
+             * @example null
+             */
+            reason: string | null;
+        };
+        ApplyTransactionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The transactions of this page. */
+            data: components["schemas"]["ApplyTransaction"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Counters measured by the engine, summed over the appliers asked for, kept across restarts. */
+        ApplyStatistics: {
+            /**
+             * @description Appliers counted.
+             * @example 2
+             */
+            appliers: number;
+            /**
+             * @description Transactions applied.
+             * @example 18211
+             */
+            transactionsApplied: number;
+            /**
+             * @description Row changes applied.
+             * @example 40977
+             */
+            changesApplied: number;
+            /**
+             * @description Batches finished by the workers.
+             * @example 1502
+             */
+            batchesApplied: number;
+            /**
+             * @description Transactions per batch (grouping at work).
+             * @example 12.1
+             */
+            averageBatchTransactions: number;
+            /**
+             * @description Retries after transient errors.
+             * @example 3
+             */
+            retries: number;
+            /**
+             * @description Given up by SKIP or by the operator.
+             * @example 0
+             */
+            transactionsSkipped: number;
+            /**
+             * @description Given up by DISCARD, their changes kept.
+             * @example 0
+             */
+            transactionsDiscarded: number;
+            /**
+             * @description Failed transactions waiting for the operator (the applier ABENDED).
+             * @example 0
+             */
+            transactionsFailed: number;
+            /**
+             * @description Transactions received again (after a restart or a resend) and not applied twice.
+             * @example 14
+             */
+            duplicatesIgnored: number;
+            /**
+             * @description Transactions that had to wait for an earlier one on the same row or table.
+             * @example 1821
+             */
+            dependencyWaits: number;
+            /**
+             * @description Cluster time the workers spent applying, summed over workers.
+             * @example 52110
+             */
+            workerBusyMs: number;
+            /**
+             * @description Cluster time at least one worker was busy.
+             * @example 14420
+             */
+            activeMs: number;
+            /**
+             * @description `workerBusyMs / activeMs`: the parallelism achieved while applying.
+             * @example 3.61
+             */
+            averageBusyWorkers: number;
+            /**
+             * @description Transactions applied per second of cluster time between the first and the last; 0 before two instants.
+             * @example 1263.2
+             */
+            transactionsPerSecond: number;
+            /**
+             * Format: date-time
+             * @description When the first transaction was applied.
+             */
+            firstAppliedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the last transaction was applied.
+             */
+            lastAppliedAt: string | null;
+        };
+        ApplyStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ApplyStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One row change decoded from the WAL (pgoutput-like). */
+        DecodedChange: {
+            lsn: components["schemas"]["Lsn"];
+            endLsn: components["schemas"]["Lsn"];
+            /**
+             * @description The transaction's id; changes of one transaction share it.
+             * @example 42
+             */
+            xid: number;
+            commitTime: components["schemas"]["Timestamp"];
+            /** @example 1 */
+            timeline: number;
+            /**
+             * @example insert
+             * @enum {string}
+             */
+            op: "insert" | "update" | "delete";
+            /** @example customers */
+            table: string;
+            /** @example c1 */
+            key: string;
+            /**
+             * @description The row written (masked when decoded for a publication); null for a delete.
+             * @example {
+             *       "name": "Ada",
+             *       "card": "************1111"
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The replication origin of a change a subscription applied; null for a local write.
+             * @example null
+             */
+            origin: string | null;
+        };
+        /** @description A page of decoded changes and where the next starts. */
+        LogicalChanges: {
+            /**
+             * @description The node whose WAL was decoded.
+             * @example node-1
+             */
+            nodeId: string;
+            changes: components["schemas"]["DecodedChange"][];
+            fromLsn: components["schemas"]["Lsn"];
+            nextLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Whether WAL past `nextLsn` remains.
+             * @example false
+             */
+            hasMore: boolean;
+            /**
+             * @description Transactions (WAL records) read for this page.
+             * @example 4
+             */
+            scannedTransactions: number;
+        };
+        LogicalChangesResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["LogicalChanges"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Conflicts met, per type (pg_stat_subscription_stats' confl_* columns). */
+        ConflictCounts: {
+            /** @example 1 */
+            insert_exists: number;
+            /** @example 0 */
+            update_missing: number;
+            /** @example 0 */
+            update_origin_differs: number;
+            /** @example 2 */
+            delete_missing: number;
+            /** @example 0 */
+            delete_origin_differs: number;
+        };
+        /** @description One subscription's pg_stat_subscription_stats row, with its lag. */
+        SubscriptionStats: {
+            /** @example eu_copy */
+            name: string;
+            /**
+             * @example STREAMING
+             * @enum {string}
+             */
+            status: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+            /** @example 0 */
+            applyErrorCount: number;
+            /** @example 0 */
+            syncErrorCount: number;
+            conflicts: components["schemas"]["ConflictCounts"];
+            /** @example 40 */
+            appliedTransactions: number;
+            /** @example 0 */
+            lagBytes: number;
+            /** @example 0 */
+            lagMs: number;
+        };
+        /** @description Logical replication measured now. */
+        LogicalStatistics: {
+            /** @example 1 */
+            publications: number;
+            /** @example 1 */
+            subscriptions: number;
+            /** @example 1 */
+            enabledSubscriptions: number;
+            /**
+             * @description Changes decoded since the server started (subscriptions and change pages).
+             * @example 120
+             */
+            decodedChanges: number;
+            /** @example 40 */
+            appliedTransactions: number;
+            /** @example 52 */
+            appliedChanges: number;
+            conflicts: components["schemas"]["ConflictCounts"];
+            /** @example 0 */
+            applyErrorCount: number;
+            /** @example 0 */
+            maxLagBytes: number;
+            /** @example 0 */
+            maxLagMs: number;
+            perSubscription: components["schemas"]["SubscriptionStats"][];
+        };
+        LogicalStatisticsResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["LogicalStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A transformation applied before a change leaves the source:
+         *     - `HASH`: MurmurHash3 of the value's text, as 8 hexadecimal digits;
+         *     - `REDACT`: the value becomes `***`;
+         *     - `PARTIAL`: every character but the last `keepLast` becomes `*`;
+         *     - `RENAME`: the column is sent as `renameTo`;
+         *     - `CONSTANT`: every row gets `value`.
+         * @enum {string}
+         */
+        MaskKind: "HASH" | "REDACT" | "PARTIAL" | "RENAME" | "CONSTANT";
+        /** @description One column's mask. Masks apply in order, after the column list. */
+        ColumnMask: {
+            /**
+             * @description The column masked.
+             * @example card
+             */
+            column: string;
+            kind: components["schemas"]["MaskKind"];
+            /**
+             * @description `PARTIAL`: characters kept at the end.
+             * @example 4
+             */
+            keepLast?: number;
+            /**
+             * @description `RENAME`: the column's name on the subscriber.
+             * @example card_last4
+             */
+            renameTo?: string;
+            /**
+             * @description `CONSTANT`: the value every row gets (any JSON value).
+             * @example EU
+             */
+            value?: unknown;
+        };
+        /** @description A table of a publication and what of it is published. */
+        PublishedTable: {
+            /**
+             * @description The table.
+             * @example customers
+             */
+            table: string;
+            /**
+             * @description A WHERE condition on the table's columns (PostgreSQL 15's row filter), in the project's SQL subset (`column = | <> | < | <= | > | >= literal`, `column IN (…)`, joined by AND); null publishes every row. An UPDATE is filtered on its new row; a DELETE is always sent.
+             * @example region = 'eu'
+             */
+            rowFilter: string | null;
+            /**
+             * @description Only these columns are published; null publishes every column.
+             * @example [
+             *       "name",
+             *       "card",
+             *       "region"
+             *     ]
+             */
+            columns: string[] | null;
+            /** @description The masks, applied in order. */
+            masks: components["schemas"]["ColumnMask"][];
+        };
+        /**
+         * @description An operation a publication publishes (PostgreSQL's `publish = 'insert, update, delete, truncate'`). The WAL has no TRUNCATE record yet, so `truncate` publishes nothing today.
+         * @enum {string}
+         */
+        PublishOperation: "insert" | "update" | "delete" | "truncate";
+        /** @description A publication (PostgreSQL's `CREATE PUBLICATION`) on a node. */
+        Publication: {
+            /**
+             * @description The publication's name.
+             * @example eu_customers
+             */
+            name: string;
+            /**
+             * @description The node whose WAL it publishes (the primary by default; a standalone node's own).
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description FOR ALL TABLES: every table, unfiltered.
+             * @example false
+             */
+            allTables: boolean;
+            /** @description The tables published (empty for all tables). */
+            tables: components["schemas"]["PublishedTable"][];
+            /**
+             * @description The operations published.
+             * @example [
+             *       "insert",
+             *       "update",
+             *       "delete",
+             *       "truncate"
+             *     ]
+             */
+            publish: components["schemas"]["PublishOperation"][];
+            /**
+             * @description Subscriptions of this publication.
+             * @example 1
+             */
+            subscriptionCount: number;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        PublicationListResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Publication"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A table to publish, with an optional row filter, column list and masks. */
+        PublishedTableInput: {
+            /**
+             * @description The table.
+             * @example customers
+             */
+            table: string;
+            /**
+             * @description A WHERE condition (without WHERE). Refused with 422 when the parser cannot read it, or names a column the table does not have (when its rows tell).
+             * @example region = 'eu'
+             */
+            rowFilter?: string | null;
+            /**
+             * @description Only these columns are published.
+             * @example [
+             *       "name",
+             *       "card",
+             *       "region"
+             *     ]
+             */
+            columns?: string[] | null;
+            /** @description Masks applied in order, after the column list. */
+            masks?: components["schemas"]["ColumnMask"][];
+        };
+        CreatePublicationRequest: {
+            /**
+             * @description The publication's name.
+             * @example eu_customers
+             */
+            name: string;
+            /**
+             * @description The node to publish from: the primary by default, or a standalone node. A standby answers 409.
+             * @example node-1
+             */
+            nodeId?: string;
+            /**
+             * @description Publish every table (no table list then).
+             * @example false
+             */
+            allTables?: boolean;
+            /** @description The tables to publish. */
+            tables?: components["schemas"]["PublishedTableInput"][];
+            /**
+             * @description The operations to publish (default: all four).
+             * @example [
+             *       "insert",
+             *       "update",
+             *       "delete"
+             *     ]
+             */
+            publish?: components["schemas"]["PublishOperation"][];
+        };
+        PublicationResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Publication"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The new definition (it replaces the old one); subscriptions decode with it from their next transaction. */
+        UpdatePublicationRequest: {
+            /**
+             * @description Publish every table.
+             * @example false
+             */
+            allTables?: boolean;
+            /** @description The tables to publish. */
+            tables?: components["schemas"]["PublishedTableInput"][];
+            /**
+             * @description The operations to publish.
+             * @example [
+             *       "insert",
+             *       "update"
+             *     ]
+             */
+            publish?: components["schemas"]["PublishOperation"][];
+        };
+        /**
+         * @description `ERROR` stops apply on the transaction (or disables the subscription with `disableOnError`); `SKIP` leaves the change out; `APPLY_REMOTE` writes the remote row (an upsert, or the delete).
+         * @enum {string}
+         */
+        ConflictPolicy: "ERROR" | "SKIP" | "APPLY_REMOTE";
+        /** @description The policy of each conflict type. Defaults follow PostgreSQL: insert_exists ERROR, the missing ones SKIP, the origin ones APPLY_REMOTE. */
+        "ConflictResolution-2": {
+            insert_exists?: components["schemas"]["ConflictPolicy"];
+            update_missing?: components["schemas"]["ConflictPolicy"];
+            update_origin_differs?: components["schemas"]["ConflictPolicy"];
+            delete_missing?: components["schemas"]["ConflictPolicy"];
+            delete_origin_differs?: components["schemas"]["ConflictPolicy"];
+        };
+        /** @description The subscription's logical slot on the source, as pg_replication_slots shows it; null once it is gone. */
+        SubscriptionSlot: {
+            /** @example sub_eu_copy */
+            slotName: string;
+            restartLsn: components["schemas"]["Lsn"];
+            confirmedFlushLsn: components["schemas"]["Lsn"];
+            walStatus: components["schemas"]["WalStatus"];
+            /**
+             * @description Whether the subscription confirmed recently.
+             * @example true
+             */
+            active: boolean;
+        } | null;
+        /** @description A table's synchronization state (pg_subscription_rel). The copy runs in one step at creation, so every table is `READY`. */
+        SubscriptionTable: {
+            /** @example customers */
+            table: string;
+            /**
+             * @description The table's state.
+             * @enum {string}
+             */
+            state: "READY";
+            /**
+             * @description Rows the initial copy wrote.
+             * @example 12
+             */
+            copiedRows: number;
+            syncLsn: components["schemas"]["Lsn"];
+        };
+        /** @description What the subscription applied and met since it was created. */
+        SubscriptionCounters: {
+            /**
+             * @description Transactions applied with at least one change.
+             * @example 40
+             */
+            appliedTransactions: number;
+            /**
+             * @description Row changes written to the target.
+             * @example 52
+             */
+            appliedChanges: number;
+            /**
+             * @description Changes a conflict's SKIP policy left out.
+             * @example 1
+             */
+            skippedChanges: number;
+            /**
+             * @description Transactions skipped by an operator (skip by LSN).
+             * @example 0
+             */
+            skippedTransactions: number;
+            /**
+             * @description Transactions with nothing published in them (another table, filtered out, or another origin under origin none).
+             * @example 7
+             */
+            filteredTransactions: number;
+            conflicts: components["schemas"]["ConflictCounts"];
+            /**
+             * @description Transactions whose apply failed (pg_stat_subscription_stats.apply_error_count).
+             * @example 1
+             */
+            applyErrorCount: number;
+            /**
+             * @description Failed initial copies (sync_error_count).
+             * @example 0
+             */
+            syncErrorCount: number;
+        };
+        /** @description The failing transaction the subscription is stopped on; null while none is. */
+        ApplyError: {
+            lsn: components["schemas"]["Lsn"];
+            commitLsn: components["schemas"]["Lsn"];
+            /**
+             * @description The transaction's id on the source.
+             * @example 42
+             */
+            xid: number;
+            /** @example Conflict insert_exists on items/i1 applying the transaction 42 finished at 0/1000A40. */
+            message: string;
+            /**
+             * @description The conflict that made it fail; null for another error.
+             * @example insert_exists
+             * @enum {string|null}
+             */
+            conflict: "insert_exists" | "update_missing" | "update_origin_differs" | "delete_missing" | "delete_origin_differs" | null;
+            /**
+             * @description A transient error (the target is down): retried at each poll.
+             * @example false
+             */
+            transient: boolean;
+            at: components["schemas"]["Timestamp"];
+        } | null;
+        /** @description What a skip passed over (or, with `dryRun`, would pass over); only in the answer to a PUT with `skip`, else null. */
+        SkipResult: {
+            lsn: components["schemas"]["Lsn"];
+            commitLsn: components["schemas"]["Lsn"];
+            /** @example 42 */
+            xid: number;
+            /** @example true */
+            dryRun: boolean;
+            /** @description The transaction's changes, as the subscription receives them (at most 1000). */
+            changes: components["schemas"]["DecodedChange"][];
+            /**
+             * @description Whether the list stopped at its limit.
+             * @example false
+             */
+            truncated: boolean;
+        } | null;
+        /** @description A subscription (PostgreSQL's `CREATE SUBSCRIPTION`) from a publication's node to a writable target node. */
+        Subscription: {
+            /** @example eu_copy */
+            name: string;
+            /** @example eu_customers */
+            publication: string;
+            /**
+             * @description The publication's node.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The node changes are applied to (PRIMARY or STANDALONE).
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Its logical slot on the source, `sub_<name>`.
+             * @example sub_eu_copy
+             */
+            slotName: string;
+            /**
+             * @description The replication origin its applied changes carry on the target.
+             * @example sub_eu_copy
+             */
+            originName: string;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description `STREAMING` caught up; `CATCHING_UP` WAL past the checkpoint remains; `DISABLED`; `ERROR` stopped on a failing transaction (`lastError`); `SLOT_LOST` its slot lost its WAL or is gone.
+             * @example STREAMING
+             * @enum {string}
+             */
+            status: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+            /**
+             * @description `none`: changes that arrived through another subscription are not applied (PostgreSQL 16), so opposite subscriptions do not loop.
+             * @example none
+             * @enum {string}
+             */
+            origin: "none" | "any";
+            /**
+             * @description Whether the initial copy ran.
+             * @example true
+             */
+            copyData: boolean;
+            /** @example false */
+            disableOnError: boolean;
+            conflictResolution: components["schemas"]["ConflictResolution-2"];
+            checkpointLsn: components["schemas"]["Lsn"];
+            sourceLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Bytes of the source's WAL past the checkpoint.
+             * @example 0
+             */
+            lagBytes: number;
+            /**
+             * @description Cluster milliseconds since the oldest transaction not yet applied committed; 0 when caught up.
+             * @example 0
+             */
+            lagMs: number;
+            slot: components["schemas"]["SubscriptionSlot"];
+            /**
+             * @description Whether its slot lost its WAL or was dropped: the subscription cannot continue.
+             * @example false
+             */
+            slotLost: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T10:30:00.000Z
+             */
+            slotLostAt: string | null;
+            tables: components["schemas"]["SubscriptionTable"][];
+            counters: components["schemas"]["SubscriptionCounters"];
+            lastError: components["schemas"]["ApplyError"];
+            /**
+             * Format: date-time
+             * @description Commit time on the source of the last transaction applied.
+             * @example 2026-12-07T10:30:00.000Z
+             */
+            lastCommitTime: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T10:30:00.000Z
+             */
+            lastAppliedAt: string | null;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+            skipResult?: components["schemas"]["SkipResult"];
+        };
+        SubscriptionListResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Subscription"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CreateSubscriptionRequest: {
+            /**
+             * @description The subscription's name (its slot is `sub_<name>`).
+             * @example eu_copy
+             */
+            name: string;
+            /**
+             * @description The publication.
+             * @example eu_customers
+             */
+            publication: string;
+            /**
+             * @description The source node; must be the publication's node when given.
+             * @example node-1
+             */
+            sourceNodeId?: string;
+            /**
+             * @description The node to apply to: PRIMARY or STANDALONE (a standby answers 409).
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Stream at once (default true).
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description Default `any`.
+             * @example none
+             * @enum {string}
+             */
+            origin?: "none" | "any";
+            /**
+             * @description Copy the published tables first (default true).
+             * @example true
+             */
+            copyData?: boolean;
+            /**
+             * @description Disable on an apply error (default false).
+             * @example false
+             */
+            disableOnError?: boolean;
+            conflictResolution?: components["schemas"]["ConflictResolution-2"];
+        };
+        SubscriptionResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Subscription"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description ALTER SUBSCRIPTION … SET / ENABLE / DISABLE / SKIP. */
+        UpdateSubscriptionRequest: {
+            /** @example true */
+            enabled?: boolean;
+            /**
+             * @example none
+             * @enum {string}
+             */
+            origin?: "none" | "any";
+            /** @example true */
+            disableOnError?: boolean;
+            conflictResolution?: components["schemas"]["ConflictResolution-2"];
+            /** @description Skip the failing transaction whose finish LSN (or start) is `lsn` (as `lastError` shows it); `dryRun` previews it and changes nothing. The real skip is audited with what it skipped. */
+            skip?: {
+                /**
+                 * @description The failing transaction's finish LSN.
+                 * @example 0/1000A40
+                 */
+                lsn: string;
+                /**
+                 * @description Preview only.
+                 * @default false
+                 */
+                dryRun: boolean;
+            };
+        };
+        /** @description What a site has shipped to one other site of the group. */
+        SitePeer: {
+            /**
+             * @description The receiving site.
+             * @example node-3
+             */
+            siteId: string;
+            /**
+             * @description Position in this site's WAL up to which the peer acknowledged this site's own changes.
+             * @example 16777984
+             */
+            ackedLsn: number;
+            /**
+             * @description WAL bytes of this site written after that position (its own changes and others'), an upper bound of what the peer still lacks.
+             * @example 0
+             */
+            pendingBytes: number;
+            /**
+             * @description Whether the network lets this site reach the peer now (no partition between them).
+             * @example true
+             */
+            reachable: boolean;
+            /**
+             * @description Row versions sent to the peer since the server started (retransmissions included).
+             * @example 12
+             */
+            changesShipped: number;
+            /**
+             * @description WAL bytes of the records sent to the peer since the server started.
+             * @example 3120
+             */
+            bytesShipped: number;
+        };
+        /** @description A site of a group, with what it holds and ships now. */
+        MultiMasterSite: {
+            /** @example node-1 */
+            siteId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @description The node whose storage holds the site's rows.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description The datacenter of the node (geo), or null when it is in none.
+             * @example dc-east
+             */
+            datacenterId: string | null;
+            /**
+             * @description SITE_PRIORITY: lower wins.
+             * @example 1
+             */
+            priority: number;
+            /**
+             * Format: date-time
+             * @description When the site joined (cluster time).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            addedAt: string;
+            /**
+             * @description Whether the site's node runs.
+             * @example true
+             */
+            running: boolean;
+            /**
+             * @description The node's role in physical replication now.
+             * @example PRIMARY
+             * @enum {string}
+             */
+            writeRole: "PRIMARY" | "STANDBY" | "STANDALONE";
+            /**
+             * @description Hash of the site's data of the group (XOR of each row version's 64-bit hash, updated on every change); equal hashes mean equal data.
+             * @example 3fa1c2e0b9d84a17
+             */
+            dataHash: string;
+            /**
+             * @description Rows of the group's tables the site holds (tombstones not counted).
+             * @example 2
+             */
+            rowCount: number;
+            /** @description Shipping to each other site. */
+            peers: components["schemas"]["SitePeer"][];
+        };
+        /**
+         * @description `CRDT_PER_COLUMN` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
+         *     gives the value the writer wants; the difference from the site's current value is that site's
+         *     increment (a G_COUNTER only grows). A `G_SET` column is an array whose members are only
+         *     added. `LWW_REGISTER` is a last-writer-wins column.
+         * @example {
+         *       "likes": "PN_COUNTER",
+         *       "tags": "G_SET"
+         *     }
+         */
+        ColumnCrdts: {
+            [key: string]: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET";
+        };
+        /**
+         * @description A number of sites, from 1 to the group's site count.
+         * @example 2
+         */
+        Quorum: number;
+        /** @description A multi-master group. */
+        MultiMasterGroup: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @description A name for people.
+             * @example Orders in every region
+             */
+            name: string;
+            /**
+             * @description The tables every site takes writes to (a table belongs to one group).
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            /** @description The sites. */
+            sites: components["schemas"]["MultiMasterSite"][];
+            conflictStrategy: components["schemas"]["ConflictStrategy"];
+            columnCrdts: components["schemas"]["ColumnCrdts"];
+            writeQuorum: components["schemas"]["Quorum"];
+            readQuorum: components["schemas"]["Quorum"];
+            /**
+             * @description Whether every site holds the same data now (equal data hashes).
+             * @example true
+             */
+            converged: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        MultiMasterGroupListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MultiMasterGroup"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A node to make a site of the group. It must be writable (`PRIMARY` or `STANDALONE`); a standby answers 409. */
+        SiteInput: {
+            /**
+             * @description The cluster node.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description The site's id in the group; default the node id.
+             * @example node-1
+             */
+            siteId?: string;
+            /**
+             * @description SITE_PRIORITY: lower wins. Default: the site's position in the group, from 1.
+             * @example 1
+             */
+            priority?: number;
+        };
+        /** @description A new group. Quorums default to a majority of its sites. */
+        CreateMultiMasterGroupRequest: {
+            groupId?: components["schemas"]["MultiMasterGroupId"];
+            /** @example Orders in every region */
+            name: string;
+            /**
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            sites: components["schemas"]["SiteInput"][];
+            conflictStrategy?: components["schemas"]["ConflictStrategy"];
+            columnCrdts?: components["schemas"]["ColumnCrdts"];
+            writeQuorum?: components["schemas"]["Quorum"];
+            readQuorum?: components["schemas"]["Quorum"];
+        };
+        MultiMasterGroupResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MultiMasterGroup"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What to change; the rest keeps its value. The strategy applies to conflicts detected after the change. */
+        UpdateMultiMasterGroupRequest: {
+            /** @example Orders (EU and US) */
+            name?: string;
+            /**
+             * @example [
+             *       "orders",
+             *       "customers"
+             *     ]
+             */
+            tables?: string[];
+            conflictStrategy?: components["schemas"]["ConflictStrategy"];
+            columnCrdts?: components["schemas"]["ColumnCrdts"];
+            writeQuorum?: components["schemas"]["Quorum"];
+            readQuorum?: components["schemas"]["Quorum"];
+        };
+        MultiMasterSiteListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MultiMasterSite"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A put (the whole row) or a delete of one row. */
+        "RowWrite-2": {
+            /**
+             * @example put
+             * @enum {string}
+             */
+            op: "put" | "delete";
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            /**
+             * @description The row (put only).
+             * @example {
+             *       "total": 42,
+             *       "status": "NEW"
+             *     }
+             */
+            row?: {
+                [key: string]: unknown;
+            };
+        };
+        RowRef: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+        };
+        /**
+         * @description What to do:
+         *     - `WRITE`: write `writes` at `siteId`, acknowledged by the group's `writeQuorum` sites;
+         *     - `READ`: read `rows` at `siteId` from `readQuorum` sites, the newest version by clock, and
+         *       repair the sites that answered with an older one;
+         *     - `PUSH`: ship every site's unacknowledged changes now rather than at the next interval;
+         *     - `ANTI_ENTROPY`: compare sites Merkle-style (all pairs, or the pairs with `siteIds`) and
+         *       exchange the versions of the keys that differ.
+         */
+        ReplicateRequest: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @example WRITE
+             * @enum {string}
+             */
+            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
+            /**
+             * @description WRITE and READ: the coordinating site.
+             * @example node-1
+             */
+            siteId?: string;
+            writes?: components["schemas"]["RowWrite-2"][];
+            rows?: components["schemas"]["RowRef"][];
+            /** @description ANTI_ENTROPY: only pairs with one of these sites. */
+            siteIds?: string[];
+        };
+        WrittenVersion: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            clock: components["schemas"]["VectorClock"];
+            /**
+             * @description The write: `site:counter`.
+             * @example node-1:2
+             */
+            dot: string;
+        };
+        /** @description A quorum write (null in the answer of another mode). */
+        WriteOutcome: {
+            /** @example mmw-7 */
+            writeId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example node-1 */
+            siteId: string;
+            /**
+             * @description PENDING while waiting for acknowledgements (the clock is not running, or they are slow).
+             * @example COMMITTED
+             * @enum {string}
+             */
+            state: "PENDING" | "COMMITTED" | "FAILED";
+            /**
+             * @description Sites that acknowledged (the coordinating site included).
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            acknowledgedBy: string[];
+            writeQuorum: components["schemas"]["Quorum"];
+            versions: components["schemas"]["WrittenVersion"][];
+            /**
+             * @description Why it failed.
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.012Z
+             */
+            settledAt: string | null;
+        } | null;
+        Sibling: {
+            /**
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            /** @example node-2:1 */
+            dot: string;
+            /** @example node-2 */
+            originSiteId: string;
+            /**
+             * @description Cluster time of the write (epoch ms).
+             * @example 1795775400000
+             */
+            atMs: number;
+        };
+        ReadRow: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            /**
+             * @description The row; null when deleted.
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            clock: components["schemas"]["VectorClock"];
+            /** @example node-1:2 */
+            dot: string;
+            /** @description MULTI_VALUE: the concurrent versions kept. */
+            siblings: components["schemas"]["Sibling"][];
+        };
+        /** @description A quorum read (null in the answer of another mode). */
+        ReadOutcome: {
+            /** @example mmr-8 */
+            readId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example node-3 */
+            siteId: string;
+            /**
+             * @description COMMITTED once the read quorum answered.
+             * @example COMMITTED
+             * @enum {string}
+             */
+            state: "PENDING" | "COMMITTED" | "FAILED";
+            /**
+             * @example [
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            answeredBy: string[];
+            readQuorum: components["schemas"]["Quorum"];
+            /** @description The rows found (a row no site has is left out). */
+            rows: components["schemas"]["ReadRow"][];
+            /**
+             * @description Sites sent the newest version (read repair).
+             * @example [
+             *       "node-3"
+             *     ]
+             */
+            repairedSiteIds: string[];
+            /** @example null */
+            reason: string | null;
+        } | null;
+        AntiEntropyPair: {
+            /** @example node-1 */
+            siteA: string;
+            /** @example node-3 */
+            siteB: string;
+            /**
+             * @description Key ranges whose hashes were compared.
+             * @example 32
+             */
+            rangesCompared: number;
+            /**
+             * @description Ranges that differed and were cut again or compared key by key.
+             * @example 2
+             */
+            rangesDescended: number;
+            /**
+             * @description Row versions that changed a site.
+             * @example 1
+             */
+            keysRepaired: number;
+        };
+        /** @description What the mode did; the other parts are null. */
+        ReplicateResult: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @example WRITE
+             * @enum {string}
+             */
+            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
+            write: components["schemas"]["WriteOutcome"];
+            read: components["schemas"]["ReadOutcome"];
+            push: {
+                /**
+                 * @description Row versions sent now.
+                 * @example 3
+                 */
+                changesSent: number;
+            } | null;
+            antiEntropy: {
+                pairs: components["schemas"]["AntiEntropyPair"][];
+                /**
+                 * @description Sites down (pairs that cannot reach each other are left out too).
+                 * @example []
+                 */
+                skippedSiteIds: string[];
+            } | null;
+        };
+        ReplicateResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicateResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        QuorumSite: {
+            /** @example node-1 */
+            siteId: string;
+            /** @example node-1 */
+            nodeId: string;
+            /** @example dc-east */
+            datacenterId: string | null;
+            /** @example true */
+            running: boolean;
+            /**
+             * @description Whether the site is in the largest set of running sites that all reach each other now.
+             * @example true
+             */
+            counts: boolean;
+        };
+        QuorumStatus: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            writeQuorum: components["schemas"]["Quorum"];
+            readQuorum: components["schemas"]["Quorum"];
+            sites: components["schemas"]["QuorumSite"][];
+            /**
+             * @description Sites that count.
+             * @example 3
+             */
+            reachableSites: number;
+            /** @example true */
+            writeQuorumReachable: boolean;
+            /** @example true */
+            readQuorumReachable: boolean;
+        };
+        QuorumStatusListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["QuorumStatus"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ConvergenceListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Convergence"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Counters since the server started. */
+        GroupCounters: {
+            /** @example 10 */
+            writesCommitted: number;
+            /**
+             * @description Writes that did not reach their quorum.
+             * @example 1
+             */
+            writesFailed: number;
+            /** @example 12 */
+            rowsWritten: number;
+            /** @example 3 */
+            readsServed: number;
+            /** @example 0 */
+            readsFailed: number;
+            /** @example 1 */
+            readRepairs: number;
+            /** @example 24 */
+            changesShipped: number;
+            /** @example 6240 */
+            bytesShipped: number;
+            /**
+             * @description Row versions from other sites that changed a site.
+             * @example 22
+             */
+            changesApplied: number;
+            /**
+             * @description Versions a site already had (retransmissions, or known through another path).
+             * @example 2
+             */
+            duplicatesSkipped: number;
+            /**
+             * @description Concurrent versions met at a site (one conflict is met at each site that receives both).
+             * @example 2
+             */
+            conflictsDetected: number;
+            /** @example 1 */
+            antiEntropyRuns: number;
+            /** @example 1 */
+            keysRepaired: number;
+        };
+        GroupStatistics: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example 3 */
+            sites: number;
+            /** @example 3 */
+            runningSites: number;
+            /** @example true */
+            converged: boolean;
+            counters: components["schemas"]["GroupCounters"];
+        };
+        MultiMasterStatistics: {
+            /** @example 1 */
+            groups: number;
+            /** @example 3 */
+            sites: number;
+            totals: components["schemas"]["GroupCounters"];
+            perGroup: components["schemas"]["GroupStatistics"][];
+        };
+        MultiMasterStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MultiMasterStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        MultiMasterConflictListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MultiMasterConflict"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Resolves a PENDING or SIBLINGS conflict: the row kept (`value`, with CUSTOM; or a strategy
+         *     that picks a version) is written at a running site of the group as a version whose clock has
+         *     seen both sides, so it replaces them at every site.
+         */
+        ResolveMultiMasterConflictRequest: {
+            /** @example group-conflict-1 */
+            conflictId: string;
+            strategy?: components["schemas"]["ConflictStrategy"];
+            /**
+             * @description CUSTOM (the default when given): the row to keep; null deletes it.
+             * @example {
+             *       "total": 45
+             *     }
+             */
+            value?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        MultiMasterConflictResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MultiMasterConflict"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -33130,6 +37577,1378 @@ export interface operations {
                     "application/json": components["schemas"]["ReplicationDashboardResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMonitoredChannels: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "source": {
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null
+                     *           },
+                     *           "target": {
+                     *             "nodeId": "node-2",
+                     *             "datacenterId": null
+                     *           },
+                     *           "state": "STREAMING",
+                     *           "stateDetail": "STREAMING",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 14,
+                     *           "lagOperations": null,
+                     *           "bytesShipped": 7040085,
+                     *           "operationsShipped": 18245,
+                     *           "errors": 3,
+                     *           "conflicts": 0,
+                     *           "rates": {
+                     *             "bytesPerSecond": 2048,
+                     *             "operationsPerSecond": 5,
+                     *             "errorsPerSecond": 0,
+                     *             "conflictsPerSecond": 0,
+                     *             "measuredOverMs": 10000
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonitoredChannelListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelLag: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' lag, worst first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-3",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "PAUSED",
+                     *           "source": {
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null
+                     *           },
+                     *           "target": {
+                     *             "nodeId": "node-3",
+                     *             "datacenterId": null
+                     *           },
+                     *           "lagBytes": 4194304,
+                     *           "lagMs": 7340,
+                     *           "lagOperations": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelLagListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelThroughput: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' throughput. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "bytesShipped": 7040085,
+                     *           "operationsShipped": 18245,
+                     *           "bytesPerSecond": 2048,
+                     *           "operationsPerSecond": 5,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelThroughputListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelErrors: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' errors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "stateDetail": "STREAMING",
+                     *           "errors": 3,
+                     *           "errorsPerSecond": 0.1,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelErrorsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelConflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' conflicts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "conflicts": 0,
+                     *           "conflictsPerSecond": 0,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelConflictsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getChannelTimeSeries: {
+        parameters: {
+            query: {
+                /**
+                 * @description The channel.
+                 * @example null
+                 */
+                channelId: components["schemas"]["ChannelId"];
+                /**
+                 * @description The metric.
+                 * @example null
+                 */
+                metric: components["schemas"]["ChannelMetric"];
+                /** @description Only points sampled at or after this time (cluster clock). */
+                since?: string;
+                /** @description Only points sampled at or before this time (cluster clock). */
+                until?: string;
+                /** @description At most this many points (2-1000). */
+                maxPoints?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "channelId": "walsender-node-3",
+                     *         "metric": "LAG_BYTES",
+                     *         "sampleIntervalMs": 1000,
+                     *         "pointsInWindow": 3,
+                     *         "points": [
+                     *           {
+                     *             "at": "2026-11-21T10:29:58.000Z",
+                     *             "value": 0
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:29:59.000Z",
+                     *             "value": 4096
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:30:00.000Z",
+                     *             "value": 8192
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelTimeSeriesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No source reports the channel now. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replication channel has id \"walsender-node-9\".",
+                     *         "details": {
+                     *           "resource": "replication.channel",
+                     *           "id": "walsender-node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description `until` is before `since`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "The window ends before it starts.",
+                     *         "details": {
+                     *           "field": "until"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMonitoringDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "sampledAt": "2026-11-21T10:30:00.000Z",
+                     *         "sampleIntervalMs": 1000,
+                     *         "rateWindowMs": 10000,
+                     *         "channels": 2,
+                     *         "byState": {
+                     *           "STARTING": 0,
+                     *           "STREAMING": 1,
+                     *           "CATCHING_UP": 0,
+                     *           "PAUSED": 1,
+                     *           "DISCONNECTED": 0,
+                     *           "FAILED": 0
+                     *         },
+                     *         "kinds": [
+                     *           {
+                     *             "kind": "PHYSICAL",
+                     *             "channels": 2,
+                     *             "streaming": 1,
+                     *             "notStreaming": 1,
+                     *             "maxLagBytes": 4194304,
+                     *             "maxLagMs": 7340,
+                     *             "bytesPerSecond": 4096,
+                     *             "operationsPerSecond": 10,
+                     *             "errorsPerSecond": 0,
+                     *             "conflictsPerSecond": 0,
+                     *             "errors": 3,
+                     *             "conflicts": 0
+                     *           }
+                     *         ],
+                     *         "worstLag": [
+                     *           {
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "PAUSED",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-3",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 4194304,
+                     *             "lagMs": 7340,
+                     *             "lagOperations": null
+                     *           },
+                     *           {
+                     *             "channelId": "walsender-node-2",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "STREAMING",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-2",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 0,
+                     *             "lagMs": 14,
+                     *             "lagOperations": null
+                     *           }
+                     *         ],
+                     *         "alertRules": [
+                     *           {
+                     *             "ruleId": "rule-3",
+                     *             "name": "physical lag over 1 MiB",
+                     *             "metric": "LAG_BYTES",
+                     *             "threshold": 1048576,
+                     *             "forMs": 5000,
+                     *             "severity": "WARNING",
+                     *             "channelId": null,
+                     *             "kind": "PHYSICAL",
+                     *             "pendingChannelIds": [],
+                     *             "firingChannelIds": [
+                     *               "walsender-node-3"
+                     *             ],
+                     *             "createdAt": "2026-11-21T10:00:00.000Z",
+                     *             "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *             "createdBy": "key-1"
+                     *           }
+                     *         ],
+                     *         "firingAlerts": [
+                     *           {
+                     *             "alertId": "alert-12",
+                     *             "ruleId": "rule-3",
+                     *             "ruleName": "physical lag over 1 MiB",
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "metric": "LAG_BYTES",
+                     *             "severity": "WARNING",
+                     *             "state": "FIRING",
+                     *             "threshold": 1048576,
+                     *             "value": 4194304,
+                     *             "peakValue": 4194304,
+                     *             "breachStartedAt": "2026-11-21T10:29:50.000Z",
+                     *             "firedAt": "2026-11-21T10:29:55.000Z",
+                     *             "resolvedAt": null,
+                     *             "message": "walsender-node-3: LAG_BYTES 4194304 > 1048576 for 5000 ms"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonitoringDashboardResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelAlertRules: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only rules over this metric.
+                 * @example null
+                 */
+                metric?: components["schemas"]["ChannelMetric"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "ruleId": "rule-3",
+                     *           "name": "logical lag over 10 s",
+                     *           "metric": "LAG_MS",
+                     *           "threshold": 10000,
+                     *           "forMs": 5000,
+                     *           "severity": "WARNING",
+                     *           "channelId": null,
+                     *           "kind": "LOGICAL",
+                     *           "pendingChannelIds": [],
+                     *           "firingChannelIds": [],
+                     *           "createdAt": "2026-11-21T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *           "createdBy": "key-1"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createChannelAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelAlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 10000,
+                     *         "forMs": 5000,
+                     *         "severity": "WARNING",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateChannelAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's id.
+                 * @example rule-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "threshold": 30000,
+                 *       "severity": "CRITICAL"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateChannelAlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 30000,
+                     *         "forMs": 5000,
+                     *         "severity": "CRITICAL",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No channel rule has this id (replication's lag rules are not changed here). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No channel alert rule has id \"rule-9\".",
+                     *         "details": {
+                     *           "resource": "replication.channelAlertRule",
+                     *           "id": "rule-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteChannelAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's id.
+                 * @example rule-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 10000,
+                     *         "forMs": 5000,
+                     *         "severity": "WARNING",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No channel rule has this id (replication's lag rules are not changed here). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No channel alert rule has id \"rule-9\".",
+                     *         "details": {
+                     *           "resource": "replication.channelAlertRule",
+                     *           "id": "rule-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelAlertRulesAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only rules over this metric.
+                 * @example null
+                 */
+                metric?: components["schemas"]["ChannelMetric"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "ruleId": "rule-3",
+                     *           "name": "logical lag over 10 s",
+                     *           "metric": "LAG_MS",
+                     *           "threshold": 10000,
+                     *           "forMs": 5000,
+                     *           "severity": "WARNING",
+                     *           "channelId": null,
+                     *           "kind": "LOGICAL",
+                     *           "pendingChannelIds": [],
+                     *           "firingChannelIds": [],
+                     *           "createdAt": "2026-11-21T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *           "createdBy": "key-1"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createChannelAlertRuleAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelAlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 10000,
+                     *         "forMs": 5000,
+                     *         "severity": "WARNING",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMonitoringDashboardAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "sampledAt": "2026-11-21T10:30:00.000Z",
+                     *         "sampleIntervalMs": 1000,
+                     *         "rateWindowMs": 10000,
+                     *         "channels": 2,
+                     *         "byState": {
+                     *           "STARTING": 0,
+                     *           "STREAMING": 1,
+                     *           "CATCHING_UP": 0,
+                     *           "PAUSED": 1,
+                     *           "DISCONNECTED": 0,
+                     *           "FAILED": 0
+                     *         },
+                     *         "kinds": [
+                     *           {
+                     *             "kind": "PHYSICAL",
+                     *             "channels": 2,
+                     *             "streaming": 1,
+                     *             "notStreaming": 1,
+                     *             "maxLagBytes": 4194304,
+                     *             "maxLagMs": 7340,
+                     *             "bytesPerSecond": 4096,
+                     *             "operationsPerSecond": 10,
+                     *             "errorsPerSecond": 0,
+                     *             "conflictsPerSecond": 0,
+                     *             "errors": 3,
+                     *             "conflicts": 0
+                     *           }
+                     *         ],
+                     *         "worstLag": [
+                     *           {
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "PAUSED",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-3",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 4194304,
+                     *             "lagMs": 7340,
+                     *             "lagOperations": null
+                     *           },
+                     *           {
+                     *             "channelId": "walsender-node-2",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "STREAMING",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-2",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 0,
+                     *             "lagMs": 14,
+                     *             "lagOperations": null
+                     *           }
+                     *         ],
+                     *         "alertRules": [
+                     *           {
+                     *             "ruleId": "rule-3",
+                     *             "name": "physical lag over 1 MiB",
+                     *             "metric": "LAG_BYTES",
+                     *             "threshold": 1048576,
+                     *             "forMs": 5000,
+                     *             "severity": "WARNING",
+                     *             "channelId": null,
+                     *             "kind": "PHYSICAL",
+                     *             "pendingChannelIds": [],
+                     *             "firingChannelIds": [
+                     *               "walsender-node-3"
+                     *             ],
+                     *             "createdAt": "2026-11-21T10:00:00.000Z",
+                     *             "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *             "createdBy": "key-1"
+                     *           }
+                     *         ],
+                     *         "firingAlerts": [
+                     *           {
+                     *             "alertId": "alert-12",
+                     *             "ruleId": "rule-3",
+                     *             "ruleName": "physical lag over 1 MiB",
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "metric": "LAG_BYTES",
+                     *             "severity": "WARNING",
+                     *             "state": "FIRING",
+                     *             "threshold": 1048576,
+                     *             "value": 4194304,
+                     *             "peakValue": 4194304,
+                     *             "breachStartedAt": "2026-11-21T10:29:50.000Z",
+                     *             "firedAt": "2026-11-21T10:29:55.000Z",
+                     *             "resolvedAt": null,
+                     *             "message": "walsender-node-3: LAG_BYTES 4194304 > 1048576 for 5000 ms"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonitoringDashboardResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelErrorsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' errors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "stateDetail": "STREAMING",
+                     *           "errors": 3,
+                     *           "errorsPerSecond": 0.1,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelErrorsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelLagAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' lag, worst first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-3",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "PAUSED",
+                     *           "source": {
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null
+                     *           },
+                     *           "target": {
+                     *             "nodeId": "node-3",
+                     *             "datacenterId": null
+                     *           },
+                     *           "lagBytes": 4194304,
+                     *           "lagMs": 7340,
+                     *           "lagOperations": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelLagListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelThroughputAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' throughput. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "bytesShipped": 7040085,
+                     *           "operationsShipped": 18245,
+                     *           "bytesPerSecond": 2048,
+                     *           "operationsPerSecond": 5,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelThroughputListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
@@ -46654,6 +52473,7423 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listGeoDatacenters: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only datacenters of this region. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of datacenters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "datacenterId": "us-east-1",
+                     *           "name": "US East 1",
+                     *           "region": "us-east",
+                     *           "location": {
+                     *             "latitude": 40.71,
+                     *             "longitude": -74.01,
+                     *             "city": "New York"
+                     *           },
+                     *           "nodeIds": [
+                     *             "node-1",
+                     *             "node-2"
+                     *           ],
+                     *           "nodes": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "writeRole": "PRIMARY",
+                     *               "running": true
+                     *             },
+                     *             {
+                     *               "nodeId": "node-2",
+                     *               "writeRole": "STANDBY",
+                     *               "running": true
+                     *             }
+                     *           ],
+                     *           "writableNodeId": "node-1",
+                     *           "links": [
+                     *             {
+                     *               "datacenterIds": [
+                     *                 "eu-west-1",
+                     *                 "us-east-1"
+                     *               ],
+                     *               "latencyMs": 30,
+                     *               "bandwidthBytesPerSecond": 125000000,
+                     *               "lossRate": 0,
+                     *               "partitioned": false,
+                     *               "basis": "DISTANCE",
+                     *               "distanceKm": 5570.2
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-12-08T00:10:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-08T00:11:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "datacenterId": "eu-west-1",
+                 *       "name": "EU West 1",
+                 *       "region": "eu-west",
+                 *       "location": {
+                 *         "latitude": 51.51,
+                 *         "longitude": -0.13,
+                 *         "city": "London"
+                 *       },
+                 *       "nodeIds": [
+                 *         "node-6"
+                 *       ],
+                 *       "wanLinks": [
+                 *         {
+                 *           "datacenterId": "us-east-1",
+                 *           "bandwidthBytesPerSecond": 12500000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateDatacenterRequest"];
+            };
+        };
+        responses: {
+            /** @description The datacenter, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "datacenterId": "eu-west-1",
+                     *         "name": "EU West 1",
+                     *         "region": "eu-west",
+                     *         "location": {
+                     *           "latitude": 51.51,
+                     *           "longitude": -0.13,
+                     *           "city": "London"
+                     *         },
+                     *         "nodeIds": [
+                     *           "node-6"
+                     *         ],
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-6",
+                     *             "writeRole": "STANDALONE",
+                     *             "running": true
+                     *           }
+                     *         ],
+                     *         "writableNodeId": "node-6",
+                     *         "links": [
+                     *           {
+                     *             "datacenterIds": [
+                     *               "eu-west-1",
+                     *               "us-east-1"
+                     *             ],
+                     *             "latencyMs": 30,
+                     *             "bandwidthBytesPerSecond": 12500000,
+                     *             "lossRate": 0,
+                     *             "partitioned": false,
+                     *             "basis": "DISTANCE",
+                     *             "distanceKm": 5570.2
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-12-08T00:10:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A node, or a datacenter named in `wanLinks`, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The id is taken, a node is in another datacenter, or there are already 64 datacenters. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Node node-1 is already in datacenter us-east-1: a node is in at most one datacenter.",
+                     *         "details": {
+                     *           "nodeId": "node-1",
+                     *           "datacenterId": "us-east-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A node is placed in another region, a coordinate is off the globe, or a link setting is out of range. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Node node-6 is in region ap-south, not eu-west: a datacenter's nodes carry its region.",
+                     *         "details": {
+                     *           "nodeId": "node-6",
+                     *           "nodeRegion": "ap-south",
+                     *           "region": "eu-west"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatacenterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu-west-1",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A geo stream or a multi-master group still uses the datacenter (`details.users`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Datacenter eu-west-1 is still used by geo stream stream-1: remove them first.",
+                     *         "details": {
+                     *           "datacenterId": "eu-west-1",
+                     *           "users": [
+                     *             {
+                     *               "kind": "geo stream",
+                     *               "id": "stream-1"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoReplicationStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoReplicationStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGeoStreams: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only streams in this state. */
+                state?: "STREAMING" | "CATCHING_UP" | "DISCONNECTED" | "BROKEN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of geo streams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGeoStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sourceDatacenterId": "us-east-1",
+                 *       "targetDatacenterId": "eu-west-1",
+                 *       "consistencyLevel": "Global"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateGeoStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A datacenter has no writable node, a stream already joins them, the stream would close a cycle, or there are already 256 streams. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Datacenter eu-west-1 has no writable node (PRIMARY or STANDALONE): node-2 STANDBY.",
+                     *         "details": {
+                     *           "datacenterId": "eu-west-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The source and the target are the same datacenter. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "A stream needs two datacenters; both are us-east-1.",
+                     *         "details": {
+                     *           "datacenterId": "us-east-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setGeoStreamConsistencyLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consistencyLevel": "Strong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetConsistencyLevelRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, with its new level. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No geo stream has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No geo stream has id \"stream-9\".",
+                     *         "details": {
+                     *           "resource": "geo.stream",
+                     *           "id": "stream-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoStreamStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No geo stream has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No geo stream has id \"stream-9\".",
+                     *         "details": {
+                     *           "resource": "geo.stream",
+                     *           "id": "stream-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoVectorClock: {
+        parameters: {
+            query?: {
+                /** @description A session's vector clock: `datacenterId:position` pairs separated by commas. */
+                session?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example eu-west-1
+                 */
+                dc: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vector clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "datacenterId": "eu-west-1",
+                     *         "entries": [
+                     *           {
+                     *             "datacenterId": "eu-west-1",
+                     *             "position": 50331648,
+                     *             "lsn": "0/3000000"
+                     *           },
+                     *           {
+                     *             "datacenterId": "us-east-1",
+                     *             "position": 50333224,
+                     *             "lsn": "0/3000628"
+                     *           }
+                     *         ],
+                     *         "session": null
+                     *       },
+                     *       "timestamp": "2026-12-08T00:11:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterVectorClockResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConflictCrdts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every CRDT type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "total": 1,
+                     *         "crdts": [
+                     *           {
+                     *             "crdtType": "PN_COUNTER",
+                     *             "description": "A counter that goes up and down: a G-Counter of increments and one of decrements.",
+                     *             "columnValues": "NUMBER",
+                     *             "operations": [
+                     *               "increment",
+                     *               "decrement"
+                     *             ],
+                     *             "merge": "Both G-Counters merged; the value is increments minus decrements.",
+                     *             "laws": [
+                     *               "commutative",
+                     *               "associative",
+                     *               "idempotent",
+                     *               "converges under any delivery order with duplicates"
+                     *             ],
+                     *             "usedBy": [
+                     *               {
+                     *                 "groupKind": "MULTI_MASTER",
+                     *                 "groupId": "mmg-1",
+                     *                 "tableName": "accounts",
+                     *                 "column": "balance"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CrdtCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConflictStrategies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every strategy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "total": 1,
+                     *         "strategies": [
+                     *           {
+                     *             "strategy": "MULTI_VALUE",
+                     *             "description": "Both versions are kept as siblings (Riak's allow_mult); readers get the last writer's version and the siblings until a resolution picks one.",
+                     *             "guarantees": [
+                     *               "No write is lost.",
+                     *               "Siblings are the same at every site."
+                     *             ],
+                     *             "losesWrites": false,
+                     *             "needs": [],
+                     *             "conflictsRecorded": 3
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveGroupConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveGroupConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description Resolved and written to every site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "conflict": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "groupKind": "MULTI_MASTER",
+                     *           "groupId": "mmg-1",
+                     *           "tableName": "accounts",
+                     *           "rowKey": "acct-1",
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "base": {
+                     *             "balance": 100
+                     *           },
+                     *           "local": {
+                     *             "siteId": "site-1",
+                     *             "nodeId": "node-1",
+                     *             "clock": {
+                     *               "site-1": 2,
+                     *               "site-2": 1
+                     *             },
+                     *             "writtenAt": "2026-12-08T00:10:02.000Z",
+                     *             "row": {
+                     *               "balance": 150
+                     *             }
+                     *           },
+                     *           "remote": {
+                     *             "siteId": "site-2",
+                     *             "nodeId": "node-6",
+                     *             "clock": {
+                     *               "site-1": 1,
+                     *               "site-2": 2
+                     *             },
+                     *             "writtenAt": "2026-12-08T00:10:02.500Z",
+                     *             "row": {
+                     *               "balance": 70
+                     *             }
+                     *           },
+                     *           "detectedAt": "2026-12-08T00:10:03.000Z",
+                     *           "strategy": "CRDT_PER_COLUMN",
+                     *           "context": {
+                     *             "sitePriority": [
+                     *               "site-1",
+                     *               "site-2"
+                     *             ],
+                     *             "columnCrdts": {
+                     *               "balance": "PN_COUNTER"
+                     *             }
+                     *           },
+                     *           "status": "RESOLVED",
+                     *           "winner": "MERGED",
+                     *           "resolvedRow": {
+                     *             "balance": 120
+                     *           },
+                     *           "siblings": [],
+                     *           "reason": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
+                     *           "resolvedAt": "2026-12-08T00:30:00.000Z",
+                     *           "resolvedBy": "admin",
+                     *           "appliedSiteIds": [
+                     *             "site-1",
+                     *             "site-2"
+                     *           ]
+                     *         },
+                     *         "explanation": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "clockOrder": "CONCURRENT",
+                     *           "clocks": "CONCURRENT: site-1 had seen 1 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.",
+                     *           "strategy": "CRDT_PER_COLUMN",
+                     *           "status": "RESOLVED",
+                     *           "winner": "MERGED",
+                     *           "why": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
+                     *           "alternatives": [
+                     *             {
+                     *               "strategy": "LAST_WRITER_WINS",
+                     *               "status": "RESOLVED",
+                     *               "winner": "REMOTE",
+                     *               "row": {
+                     *                 "balance": 70
+                     *               },
+                     *               "siblings": [],
+                     *               "reason": "Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.",
+                     *               "agreesWithRecorded": false
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupConflictResolutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No conflict of the book has this id (it never existed, or was pruned). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No conflict group-conflict-99 is in the conflict book.",
+                     *         "details": {
+                     *           "resource": "conflict",
+                     *           "id": "group-conflict-99"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The conflict is resolved already, keeps its siblings already (`MULTI_VALUE` again), or its group's engine cannot write the result now (no engine registered, or a site refused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "group-conflict-7 was resolved already (MERGED by CRDT_PER_COLUMN).",
+                     *         "details": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "status": "RESOLVED",
+                     *           "strategy": "CRDT_PER_COLUMN"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `CUSTOM` without `customRow`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "The CUSTOM strategy needs the row to keep (customRow; null deletes the row).",
+                     *         "details": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "strategy": "CUSTOM"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConflictStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "recorded": 3,
+                     *         "resolvedOnArrival": 2,
+                     *         "resolvedLater": 0,
+                     *         "open": 1,
+                     *         "kept": 3,
+                     *         "capacity": 1000,
+                     *         "byType": [
+                     *           {
+                     *             "key": "UPDATE_CONFLICT",
+                     *             "conflicts": 3
+                     *           }
+                     *         ],
+                     *         "byStrategy": [
+                     *           {
+                     *             "key": "LAST_WRITER_WINS",
+                     *             "conflicts": 2
+                     *           },
+                     *           {
+                     *             "key": "MULTI_VALUE",
+                     *             "conflicts": 1
+                     *           }
+                     *         ],
+                     *         "byStatus": [
+                     *           {
+                     *             "key": "RESOLVED",
+                     *             "conflicts": 2
+                     *           },
+                     *           {
+                     *             "key": "SIBLINGS",
+                     *             "conflicts": 1
+                     *           }
+                     *         ],
+                     *         "byTable": [
+                     *           {
+                     *             "key": "accounts",
+                     *             "conflicts": 3
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConflictPredictions: {
+        parameters: {
+            query?: {
+                /** @description Only this table. */
+                tableName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The predictions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "model": "EXPONENTIALLY_WEIGHTED_POISSON",
+                     *         "windowMs": 60000,
+                     *         "halfLifeWindows": 6,
+                     *         "keyRanges": 8,
+                     *         "observedWindows": 2,
+                     *         "minHistoryWindows": 5,
+                     *         "sufficientHistory": false,
+                     *         "nextWindowStart": "2026-12-08T00:30:00.000Z",
+                     *         "tables": [
+                     *           {
+                     *             "tableName": "accounts",
+                     *             "keyRange": null,
+                     *             "ratePerWindow": 0.47,
+                     *             "probability": null,
+                     *             "recentCounts": [
+                     *               0,
+                     *               1
+                     *             ],
+                     *             "totalConflicts": 1
+                     *           }
+                     *         ],
+                     *         "keyRangeSeries": [
+                     *           {
+                     *             "tableName": "accounts",
+                     *             "keyRange": 3,
+                     *             "ratePerWindow": 0.47,
+                     *             "probability": null,
+                     *             "recentCounts": [
+                     *               0,
+                     *               1
+                     *             ],
+                     *             "totalConflicts": 1
+                     *           }
+                     *         ],
+                     *         "backtest": {
+                     *           "tables": {
+                     *             "predictions": 0,
+                     *             "brierScore": null,
+                     *             "baseRateBrierScore": null,
+                     *             "skill": null,
+                     *             "positives": 0
+                     *           },
+                     *           "keyRanges": {
+                     *             "predictions": 0,
+                     *             "brierScore": null,
+                     *             "baseRateBrierScore": null,
+                     *             "skill": null,
+                     *             "positives": 0
+                     *           }
+                     *         },
+                     *         "basis": "Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not."
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictPredictionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getApplyConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "applyParallelism": 4,
+                     *         "batchMaxTransactions": 50,
+                     *         "batchMaxBytes": 1048576,
+                     *         "applyCostPerChangeMs": 0.5,
+                     *         "batchOverheadMs": 2,
+                     *         "maxRetries": 5,
+                     *         "retryInitialBackoffMs": 100,
+                     *         "retryMaxBackoffMs": 10000,
+                     *         "onPermanentError": "ABEND",
+                     *         "maxQueuedTransactions": 10000,
+                     *         "transactionHistoryLimit": 1000,
+                     *         "checkpointHistoryLimit": 100,
+                     *         "discardLimit": 100,
+                     *         "checkpointIntervalMs": 10000
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyConfigResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateApplyConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApplyConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description The configuration now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "applyParallelism": 8,
+                     *         "batchMaxTransactions": 50,
+                     *         "batchMaxBytes": 1048576,
+                     *         "applyCostPerChangeMs": 0.5,
+                     *         "batchOverheadMs": 2,
+                     *         "maxRetries": 5,
+                     *         "retryInitialBackoffMs": 100,
+                     *         "retryMaxBackoffMs": 10000,
+                     *         "onPermanentError": "SKIP",
+                     *         "maxQueuedTransactions": 10000,
+                     *         "transactionHistoryLimit": 1000,
+                     *         "checkpointHistoryLimit": 100,
+                     *         "discardLimit": 100,
+                     *         "checkpointIntervalMs": 10000
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyConfigResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The configuration would make no sense; `details.field` and `details.reason` say why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Apply configuration: retryMaxBackoffMs must be at least retryInitialBackoffMs (5000) (got 1000).",
+                     *         "details": {
+                     *           "field": "retryMaxBackoffMs",
+                     *           "value": 1000,
+                     *           "reason": "must be at least retryInitialBackoffMs (5000)"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApplierStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "subscriptionId" | "lagMs" | "lagBytes" | "queuedTransactions";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only appliers in this state. */
+                state?: components["schemas"]["ApplierState"];
+                /** @description Only appliers writing to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of appliers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "targetNodeId": "node-4",
+                     *           "state": "RUNNING",
+                     *           "applyParallelism": 4,
+                     *           "onPermanentError": "ABEND",
+                     *           "busyWorkers": 3,
+                     *           "queuedTransactions": 42,
+                     *           "readyTransactions": 12,
+                     *           "applyingTransactions": 9,
+                     *           "retryingTransactions": 0,
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "lastReceivedEndLsn": "0/1008C60",
+                     *           "lagMs": 35,
+                     *           "lagBytes": 19776,
+                     *           "lagTransactions": 42,
+                     *           "lastAppliedAt": "2026-11-21T10:29:59.950Z",
+                     *           "lastError": null,
+                     *           "createdAt": "2026-11-21T09:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplierStatusListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApplyCheckpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this subscription's checkpoints. */
+                subscriptionId?: string;
+                /** @description Only checkpoints recorded so. */
+                trigger?: "AUTO" | "MANUAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of checkpoints, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "trigger": "MANUAL",
+                     *           "takenAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1002A10",
+                     *           "appliedAboveCheckpoint": 0,
+                     *           "trigger": "AUTO",
+                     *           "takenAt": "2026-11-21T10:29:50.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyCheckpointListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    takeApplyCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TakeApplyCheckpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkpoints recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "trigger": "MANUAL",
+                     *           "takenAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TakenApplyCheckpointsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No applier runs for `subscriptionId`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No applier for subscription \"orders_to_node9\".",
+                     *         "details": {
+                     *           "subscriptionId": "orders_to_node9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApplyTransactions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this subscription's transactions. */
+                subscriptionId?: string;
+                /** @description Only transactions with this status. */
+                status?: components["schemas"]["ApplyTransactionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "xid": 4183,
+                     *           "lsn": "0/1003F20",
+                     *           "commitLsn": "0/1004098",
+                     *           "commitTime": "2026-11-21T10:29:59.965Z",
+                     *           "origin": null,
+                     *           "changeCount": 2,
+                     *           "bytes": 318,
+                     *           "status": "APPLYING",
+                     *           "attempts": 1,
+                     *           "waitingOn": 0,
+                     *           "enqueuedAt": "2026-11-21T10:29:59.970Z",
+                     *           "startedAt": "2026-11-21T10:29:59.998Z",
+                     *           "finishedAt": null,
+                     *           "reason": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getApplyStatistics: {
+        parameters: {
+            query?: {
+                /** @description Only this subscription's applier (404 when it has none). */
+                subscriptionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "appliers": 1,
+                     *         "transactionsApplied": 18211,
+                     *         "changesApplied": 40977,
+                     *         "batchesApplied": 1502,
+                     *         "averageBatchTransactions": 12.12,
+                     *         "retries": 3,
+                     *         "transactionsSkipped": 0,
+                     *         "transactionsDiscarded": 0,
+                     *         "transactionsFailed": 0,
+                     *         "duplicatesIgnored": 14,
+                     *         "dependencyWaits": 1821,
+                     *         "workerBusyMs": 52110,
+                     *         "activeMs": 14420,
+                     *         "averageBusyWorkers": 3.61,
+                     *         "transactionsPerSecond": 1263.2,
+                     *         "firstAppliedAt": "2026-11-21T10:00:00.000Z",
+                     *         "lastAppliedAt": "2026-11-21T10:29:59.950Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No applier runs for `subscriptionId`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No applier for subscription \"orders_to_node9\".",
+                     *         "details": {
+                     *           "subscriptionId": "orders_to_node9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalChanges: {
+        parameters: {
+            query?: {
+                /** @description The node whose WAL to decode (default: the publication's node, else the primary). */
+                nodeId?: string;
+                /** @description Start here (`X/Y`). */
+                fromLsn?: string;
+                /** @description Only changes of this table. */
+                table?: string;
+                /** @description Only changes of this operation. */
+                op?: "insert" | "update" | "delete";
+                /** @description Decode as this publication sends. */
+                publication?: string;
+                /** @description Most changes in the page. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of decoded changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "nodeId": "node-1",
+                     *         "changes": [
+                     *           {
+                     *             "lsn": "0/1000900",
+                     *             "endLsn": "0/1000980",
+                     *             "xid": 7,
+                     *             "commitTime": "2026-12-07T10:30:00.000Z",
+                     *             "timeline": 1,
+                     *             "op": "insert",
+                     *             "table": "customers",
+                     *             "key": "c1",
+                     *             "row": {
+                     *               "name": "Ada",
+                     *               "region": "eu"
+                     *             },
+                     *             "origin": null
+                     *           }
+                     *         ],
+                     *         "fromLsn": "0/1000900",
+                     *         "nextLsn": "0/1000980",
+                     *         "hasMore": false,
+                     *         "scannedTransactions": 1
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LogicalChangesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication nope.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "nope"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The WAL from `fromLsn` was removed by a checkpoint. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The WAL from 0/1000000 was removed on node-1: it starts at 0/1010000.",
+                     *         "details": {
+                     *           "reason": "WAL_REMOVED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "publications": 1,
+                     *         "subscriptions": 1,
+                     *         "enabledSubscriptions": 1,
+                     *         "decodedChanges": 12,
+                     *         "appliedTransactions": 4,
+                     *         "appliedChanges": 5,
+                     *         "conflicts": {
+                     *           "insert_exists": 0,
+                     *           "update_missing": 0,
+                     *           "update_origin_differs": 0,
+                     *           "delete_missing": 1,
+                     *           "delete_origin_differs": 0
+                     *         },
+                     *         "applyErrorCount": 0,
+                     *         "maxLagBytes": 0,
+                     *         "maxLagMs": 0,
+                     *         "perSubscription": [
+                     *           {
+                     *             "name": "eu_copy",
+                     *             "status": "STREAMING",
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 1,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "appliedTransactions": 4,
+                     *             "lagBytes": 0,
+                     *             "lagMs": 0
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LogicalStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalPublications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only publications of this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of publications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_customers",
+                     *           "nodeId": "node-1",
+                     *           "allTables": false,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "rowFilter": "region = 'eu'",
+                     *               "columns": [
+                     *                 "name",
+                     *                 "card",
+                     *                 "region"
+                     *               ],
+                     *               "masks": [
+                     *                 {
+                     *                   "column": "card",
+                     *                   "kind": "PARTIAL",
+                     *                   "keepLast": 4
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "publish": [
+                     *             "insert",
+                     *             "update",
+                     *             "delete",
+                     *             "truncate"
+                     *           ],
+                     *           "subscriptionCount": 1,
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_customers",
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "columns": [
+                 *             "name",
+                 *             "card",
+                 *             "region"
+                 *           ],
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "PARTIAL",
+                 *               "keepLast": 4
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No node of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No node node-9.",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the node is a standby, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "REDACT"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_customers",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A subscription uses it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers is used by subscription(s) eu_copy: drop them first.",
+                     *         "details": {
+                     *           "reason": "IN_USE",
+                     *           "subscriptions": [
+                     *             "eu_copy"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalSubscriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only subscriptions in this status. */
+                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+                /** @description Only subscriptions of this publication. */
+                publication?: string;
+                /** @description Only subscriptions applying to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_copy",
+                     *           "publication": "eu_customers",
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-3",
+                     *           "slotName": "sub_eu_copy",
+                     *           "originName": "sub_eu_copy",
+                     *           "enabled": true,
+                     *           "status": "STREAMING",
+                     *           "origin": "none",
+                     *           "copyData": true,
+                     *           "disableOnError": false,
+                     *           "conflictResolution": {
+                     *             "insert_exists": "ERROR",
+                     *             "update_missing": "SKIP",
+                     *             "update_origin_differs": "APPLY_REMOTE",
+                     *             "delete_missing": "SKIP",
+                     *             "delete_origin_differs": "APPLY_REMOTE"
+                     *           },
+                     *           "checkpointLsn": "0/1000A40",
+                     *           "sourceLsn": "0/1000A40",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 0,
+                     *           "slot": {
+                     *             "slotName": "sub_eu_copy",
+                     *             "restartLsn": "0/1000A40",
+                     *             "confirmedFlushLsn": "0/1000A40",
+                     *             "walStatus": "reserved",
+                     *             "active": true
+                     *           },
+                     *           "slotLost": false,
+                     *           "slotLostAt": null,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "state": "READY",
+                     *               "copiedRows": 1,
+                     *               "syncLsn": "0/1000900"
+                     *             }
+                     *           ],
+                     *           "counters": {
+                     *             "appliedTransactions": 1,
+                     *             "appliedChanges": 1,
+                     *             "skippedChanges": 0,
+                     *             "skippedTransactions": 0,
+                     *             "filteredTransactions": 1,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 0,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0
+                     *           },
+                     *           "lastError": null,
+                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_copy",
+                 *       "publication": "eu_customers",
+                 *       "targetNodeId": "node-3",
+                 *       "origin": "none"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, copied and streaming. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
+                     *         "details": {
+                     *           "reason": "NOT_WRITABLE",
+                     *           "nodeId": "node-2",
+                     *           "role": "STANDBY"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Publication eu_customers is on node-1, not node-3.",
+                     *         "details": {
+                     *           "sourceNodeId": "node-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description No failing transaction at that LSN. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Subscription eu_copy has no failing transaction at 0/1000A40.",
+                     *         "details": {
+                     *           "reason": "NO_FAILING_TRANSACTION"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The change makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid subscription change: origin must be none or any.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "origin must be none or any"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its slot are gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_copy",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    enableLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disableLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalPublicationsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only publications of this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of publications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_customers",
+                     *           "nodeId": "node-1",
+                     *           "allTables": false,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "rowFilter": "region = 'eu'",
+                     *               "columns": [
+                     *                 "name",
+                     *                 "card",
+                     *                 "region"
+                     *               ],
+                     *               "masks": [
+                     *                 {
+                     *                   "column": "card",
+                     *                   "kind": "PARTIAL",
+                     *                   "keepLast": 4
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "publish": [
+                     *             "insert",
+                     *             "update",
+                     *             "delete",
+                     *             "truncate"
+                     *           ],
+                     *           "subscriptionCount": 1,
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalPublicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_customers",
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "columns": [
+                 *             "name",
+                 *             "card",
+                 *             "region"
+                 *           ],
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "PARTIAL",
+                 *               "keepLast": 4
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No node of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No node node-9.",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the node is a standby, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalPublicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalPublicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_customers",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A subscription uses it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers is used by subscription(s) eu_copy: drop them first.",
+                     *         "details": {
+                     *           "reason": "IN_USE",
+                     *           "subscriptions": [
+                     *             "eu_copy"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalSubscriptionsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only subscriptions in this status. */
+                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+                /** @description Only subscriptions of this publication. */
+                publication?: string;
+                /** @description Only subscriptions applying to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_copy",
+                     *           "publication": "eu_customers",
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-3",
+                     *           "slotName": "sub_eu_copy",
+                     *           "originName": "sub_eu_copy",
+                     *           "enabled": true,
+                     *           "status": "STREAMING",
+                     *           "origin": "none",
+                     *           "copyData": true,
+                     *           "disableOnError": false,
+                     *           "conflictResolution": {
+                     *             "insert_exists": "ERROR",
+                     *             "update_missing": "SKIP",
+                     *             "update_origin_differs": "APPLY_REMOTE",
+                     *             "delete_missing": "SKIP",
+                     *             "delete_origin_differs": "APPLY_REMOTE"
+                     *           },
+                     *           "checkpointLsn": "0/1000A40",
+                     *           "sourceLsn": "0/1000A40",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 0,
+                     *           "slot": {
+                     *             "slotName": "sub_eu_copy",
+                     *             "restartLsn": "0/1000A40",
+                     *             "confirmedFlushLsn": "0/1000A40",
+                     *             "walStatus": "reserved",
+                     *             "active": true
+                     *           },
+                     *           "slotLost": false,
+                     *           "slotLostAt": null,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "state": "READY",
+                     *               "copiedRows": 1,
+                     *               "syncLsn": "0/1000900"
+                     *             }
+                     *           ],
+                     *           "counters": {
+                     *             "appliedTransactions": 1,
+                     *             "appliedChanges": 1,
+                     *             "skippedChanges": 0,
+                     *             "skippedTransactions": 0,
+                     *             "filteredTransactions": 1,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 0,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0
+                     *           },
+                     *           "lastError": null,
+                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_copy",
+                 *       "publication": "eu_customers",
+                 *       "targetNodeId": "node-3",
+                 *       "origin": "none"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, copied and streaming. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
+                     *         "details": {
+                     *           "reason": "NOT_WRITABLE",
+                     *           "nodeId": "node-2",
+                     *           "role": "STANDBY"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Publication eu_customers is on node-1, not node-3.",
+                     *         "details": {
+                     *           "sourceNodeId": "node-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its slot are gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_copy",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    enableLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disableLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalPublicationsReplicationAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only publications of this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of publications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_customers",
+                     *           "nodeId": "node-1",
+                     *           "allTables": false,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "rowFilter": "region = 'eu'",
+                     *               "columns": [
+                     *                 "name",
+                     *                 "card",
+                     *                 "region"
+                     *               ],
+                     *               "masks": [
+                     *                 {
+                     *                   "column": "card",
+                     *                   "kind": "PARTIAL",
+                     *                   "keepLast": 4
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "publish": [
+                     *             "insert",
+                     *             "update",
+                     *             "delete",
+                     *             "truncate"
+                     *           ],
+                     *           "subscriptionCount": 1,
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalPublicationReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_customers",
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "columns": [
+                 *             "name",
+                 *             "card",
+                 *             "region"
+                 *           ],
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "PARTIAL",
+                 *               "keepLast": 4
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No node of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No node node-9.",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the node is a standby, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalSubscriptionsReplicationAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only subscriptions in this status. */
+                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+                /** @description Only subscriptions of this publication. */
+                publication?: string;
+                /** @description Only subscriptions applying to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_copy",
+                     *           "publication": "eu_customers",
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-3",
+                     *           "slotName": "sub_eu_copy",
+                     *           "originName": "sub_eu_copy",
+                     *           "enabled": true,
+                     *           "status": "STREAMING",
+                     *           "origin": "none",
+                     *           "copyData": true,
+                     *           "disableOnError": false,
+                     *           "conflictResolution": {
+                     *             "insert_exists": "ERROR",
+                     *             "update_missing": "SKIP",
+                     *             "update_origin_differs": "APPLY_REMOTE",
+                     *             "delete_missing": "SKIP",
+                     *             "delete_origin_differs": "APPLY_REMOTE"
+                     *           },
+                     *           "checkpointLsn": "0/1000A40",
+                     *           "sourceLsn": "0/1000A40",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 0,
+                     *           "slot": {
+                     *             "slotName": "sub_eu_copy",
+                     *             "restartLsn": "0/1000A40",
+                     *             "confirmedFlushLsn": "0/1000A40",
+                     *             "walStatus": "reserved",
+                     *             "active": true
+                     *           },
+                     *           "slotLost": false,
+                     *           "slotLostAt": null,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "state": "READY",
+                     *               "copiedRows": 1,
+                     *               "syncLsn": "0/1000900"
+                     *             }
+                     *           ],
+                     *           "counters": {
+                     *             "appliedTransactions": 1,
+                     *             "appliedChanges": 1,
+                     *             "skippedChanges": 0,
+                     *             "skippedTransactions": 0,
+                     *             "filteredTransactions": 1,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 0,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0
+                     *           },
+                     *           "lastError": null,
+                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalSubscriptionReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_copy",
+                 *       "publication": "eu_customers",
+                 *       "targetNodeId": "node-3",
+                 *       "origin": "none"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, copied and streaming. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
+                     *         "details": {
+                     *           "reason": "NOT_WRITABLE",
+                     *           "nodeId": "node-2",
+                     *           "role": "STANDBY"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Publication eu_customers is on node-1, not node-3.",
+                     *         "details": {
+                     *           "sourceNodeId": "node-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMultiMasterGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
+                     *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "writeQuorum": 1,
+                 *       "conflictStrategy": "SITE_PRIORITY"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders-mm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addMultiMasterSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nodeId": "node-6",
+                 *       "priority": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiteInput"];
+            };
+        };
+        responses: {
+            /** @description The group with its new site. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMultiMasterSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                groupId: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group without the site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMultiMasterSites: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sites, by group then site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "siteId": "node-1",
+                     *           "groupId": "orders-mm",
+                     *           "nodeId": "node-1",
+                     *           "datacenterId": null,
+                     *           "priority": 1,
+                     *           "addedAt": "2026-11-21T10:30:00.000Z",
+                     *           "running": true,
+                     *           "writeRole": "PRIMARY",
+                     *           "dataHash": "3fa1c2e0b9d84a17",
+                     *           "rowCount": 1,
+                     *           "peers": [
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "ackedLsn": 16778240,
+                     *               "pendingBytes": 0,
+                     *               "reachable": true,
+                     *               "changesShipped": 1,
+                     *               "bytesShipped": 256
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterSiteListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replicateMultiMaster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplicateRequest"];
+            };
+        };
+        responses: {
+            /** @description Done (a write committed, a read answered, changes pushed, anti-entropy run). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "mode": "WRITE",
+                     *         "write": {
+                     *           "writeId": "mmw-1",
+                     *           "groupId": "orders-mm",
+                     *           "siteId": "node-1",
+                     *           "state": "COMMITTED",
+                     *           "acknowledgedBy": [
+                     *             "node-1",
+                     *             "node-6"
+                     *           ],
+                     *           "writeQuorum": 2,
+                     *           "versions": [
+                     *             {
+                     *               "table": "orders",
+                     *               "key": "o-1001",
+                     *               "clock": {
+                     *                 "node-1": 1
+                     *               },
+                     *               "dot": "node-1:1"
+                     *             }
+                     *           ],
+                     *           "reason": null,
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "settledAt": "2026-11-21T10:30:00.012Z"
+                     *         },
+                     *         "read": null,
+                     *         "push": null,
+                     *         "antiEntropy": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicateResponse"];
+                };
+            };
+            /** @description A quorum write or read still waiting for acknowledgements (state PENDING). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "mode": "WRITE",
+                     *         "write": {
+                     *           "writeId": "mmw-2",
+                     *           "groupId": "orders-mm",
+                     *           "siteId": "node-1",
+                     *           "state": "PENDING",
+                     *           "acknowledgedBy": [
+                     *             "node-1"
+                     *           ],
+                     *           "writeQuorum": 2,
+                     *           "versions": [],
+                     *           "reason": null,
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "settledAt": null
+                     *         },
+                     *         "read": null,
+                     *         "push": null,
+                     *         "antiEntropy": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description The write or read did not reach its quorum in time; nothing was written. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NO_QUORUM",
+                     *         "message": "Write mmw-3 failed: only 1 of the 2 sites the write quorum needs acknowledged within 2000 ms.",
+                     *         "details": {
+                     *           "writeId": "mmw-3",
+                     *           "acknowledgedBy": [
+                     *             "node-1"
+                     *           ],
+                     *           "writeQuorum": 2
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMultiMasterQuorumStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "running": true,
+                     *               "counts": true
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "running": true,
+                     *               "counts": true
+                     *             }
+                     *           ],
+                     *           "reachableSites": 2,
+                     *           "writeQuorumReachable": true,
+                     *           "readQuorumReachable": true
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuorumStatusListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterConvergence: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "converged": true,
+                     *           "agreement": [
+                     *             {
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "siteIds": [
+                     *                 "node-1",
+                     *                 "node-6"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "divergedSince": null,
+                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
+                     *           "sinceLastDivergenceMs": 5000,
+                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
+                     *           "lastConvergenceMs": 42,
+                     *           "p99ConvergenceMs": 42,
+                     *           "samples": 1
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConvergenceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groups": 1,
+                     *         "sites": 2,
+                     *         "totals": {
+                     *           "writesCommitted": 2,
+                     *           "writesFailed": 0,
+                     *           "rowsWritten": 2,
+                     *           "readsServed": 1,
+                     *           "readsFailed": 0,
+                     *           "readRepairs": 0,
+                     *           "changesShipped": 2,
+                     *           "bytesShipped": 512,
+                     *           "changesApplied": 2,
+                     *           "duplicatesSkipped": 0,
+                     *           "conflictsDetected": 0,
+                     *           "antiEntropyRuns": 0,
+                     *           "keysRepaired": 0
+                     *         },
+                     *         "perGroup": [
+                     *           {
+                     *             "groupId": "orders-mm",
+                     *             "sites": 2,
+                     *             "runningSites": 2,
+                     *             "converged": true,
+                     *             "counters": {
+                     *               "writesCommitted": 2,
+                     *               "writesFailed": 0,
+                     *               "rowsWritten": 2,
+                     *               "readsServed": 1,
+                     *               "readsFailed": 0,
+                     *               "readRepairs": 0,
+                     *               "changesShipped": 2,
+                     *               "bytesShipped": 512,
+                     *               "changesApplied": 2,
+                     *               "duplicatesSkipped": 0,
+                     *               "conflictsDetected": 0,
+                     *               "antiEntropyRuns": 0,
+                     *               "keysRepaired": 0
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMultiMasterGroupsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
+                     *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMultiMasterGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMultiMasterGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders-mm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addMultiMasterSiteAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nodeId": "node-6",
+                 *       "priority": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiteInput"];
+            };
+        };
+        responses: {
+            /** @description The group with its new site. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMultiMasterSiteAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                site: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group without the site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterConvergenceAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "converged": true,
+                     *           "agreement": [
+                     *             {
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "siteIds": [
+                     *                 "node-1",
+                     *                 "node-6"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "divergedSince": null,
+                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
+                     *           "sinceLastDivergenceMs": 5000,
+                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
+                     *           "lastConvergenceMs": 42,
+                     *           "p99ConvergenceMs": 42,
+                     *           "samples": 1
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConvergenceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groups": 1,
+                     *         "sites": 2,
+                     *         "totals": {
+                     *           "writesCommitted": 2,
+                     *           "writesFailed": 0,
+                     *           "rowsWritten": 2,
+                     *           "readsServed": 1,
+                     *           "readsFailed": 0,
+                     *           "readRepairs": 0,
+                     *           "changesShipped": 2,
+                     *           "bytesShipped": 512,
+                     *           "changesApplied": 2,
+                     *           "duplicatesSkipped": 0,
+                     *           "conflictsDetected": 0,
+                     *           "antiEntropyRuns": 0,
+                     *           "keysRepaired": 0
+                     *         },
+                     *         "perGroup": [
+                     *           {
+                     *             "groupId": "orders-mm",
+                     *             "sites": 2,
+                     *             "runningSites": 2,
+                     *             "converged": true,
+                     *             "counters": {
+                     *               "writesCommitted": 2,
+                     *               "writesFailed": 0,
+                     *               "rowsWritten": 2,
+                     *               "readsServed": 1,
+                     *               "readsFailed": 0,
+                     *               "readRepairs": 0,
+                     *               "changesShipped": 2,
+                     *               "bytesShipped": 512,
+                     *               "changesApplied": 2,
+                     *               "duplicatesSkipped": 0,
+                     *               "conflictsDetected": 0,
+                     *               "antiEntropyRuns": 0,
+                     *               "keysRepaired": 0
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listReplicationGroupsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
+                     *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createReplicationGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReplicationGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteReplicationGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders-mm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGeoReplicationConflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group's conflicts. */
+                groupId?: string;
+                /** @description Only conflicts in this status. */
+                status?: "RESOLVED" | "PENDING" | "SIBLINGS";
+                /** @description Only conflicts on this table. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conflicts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "conflictId": "group-conflict-1",
+                     *           "groupId": "orders-mm",
+                     *           "table": "orders",
+                     *           "key": "o-1001",
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "local": {
+                     *             "siteId": "node-1",
+                     *             "nodeId": "node-1",
+                     *             "row": {
+                     *               "total": 42
+                     *             },
+                     *             "clock": {
+                     *               "node-1": 1
+                     *             },
+                     *             "writtenAt": "2026-11-21T10:30:00.000Z"
+                     *           },
+                     *           "remote": {
+                     *             "siteId": "node-6",
+                     *             "nodeId": "node-6",
+                     *             "row": {
+                     *               "total": 43
+                     *             },
+                     *             "clock": {
+                     *               "node-6": 1
+                     *             },
+                     *             "writtenAt": "2026-11-21T10:30:00.020Z"
+                     *           },
+                     *           "detectedAt": "2026-11-21T10:30:00.040Z",
+                     *           "strategy": "LAST_WRITER_WINS",
+                     *           "status": "RESOLVED",
+                     *           "winner": "REMOTE",
+                     *           "resolvedRow": {
+                     *             "total": 43
+                     *           },
+                     *           "siblings": [],
+                     *           "reason": "node-6 wrote later.",
+                     *           "resolvedAt": "2026-11-21T10:30:00.040Z",
+                     *           "resolvedBy": "strategy",
+                     *           "appliedSiteIds": []
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterConflictListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveGeoReplicationConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "conflictId": "group-conflict-2",
+                 *       "value": {
+                 *         "total": 45
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveMultiMasterConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description The conflict, resolved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "conflictId": "group-conflict-2",
+                     *         "groupId": "orders-mm",
+                     *         "table": "orders",
+                     *         "key": "o-1002",
+                     *         "conflictType": "UPDATE_CONFLICT",
+                     *         "local": {
+                     *           "siteId": "node-1",
+                     *           "nodeId": "node-1",
+                     *           "row": {
+                     *             "total": 10
+                     *           },
+                     *           "clock": {
+                     *             "node-1": 1
+                     *           },
+                     *           "writtenAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         "remote": {
+                     *           "siteId": "node-6",
+                     *           "nodeId": "node-6",
+                     *           "row": {
+                     *             "total": 20
+                     *           },
+                     *           "clock": {
+                     *             "node-6": 1
+                     *           },
+                     *           "writtenAt": "2026-11-21T10:30:00.020Z"
+                     *         },
+                     *         "detectedAt": "2026-11-21T10:30:00.040Z",
+                     *         "strategy": "CUSTOM",
+                     *         "status": "RESOLVED",
+                     *         "winner": "CUSTOM",
+                     *         "resolvedRow": {
+                     *           "total": 45
+                     *         },
+                     *         "siblings": [],
+                     *         "reason": "The operator gave the row to keep.",
+                     *         "resolvedAt": "2026-11-21T10:31:00.000Z",
+                     *         "resolvedBy": "admin",
+                     *         "appliedSiteIds": [
+                     *           "node-1"
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterConflictResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listGlobalServices: {
         parameters: {
             query?: {
@@ -47760,837 +60996,6 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getAdvancedReplicationApplyCheckpoints: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationApplyCheckpoints: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationApplyConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationApplyConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationApplyStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationApplyStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationApplyTransactions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsCrdts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsPredictions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationConflictsResolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsStrategies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalChanges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalPublications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalPublications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalPublicationsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationLogicalPublicationsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationLogicalPublicationsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalSubscriptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalSubscriptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalSubscriptionsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationLogicalSubscriptionsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationLogicalSubscriptionsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalSubscriptionsByNameDisable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalSubscriptionsByNameEnable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringAlerts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMonitoringAlerts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationMonitoringAlertsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `alerts` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMonitoringAlertsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `alerts` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringChannels: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringConflicts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringDashboard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringErrors: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringLag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringThroughput: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringTimeseries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterConvergence: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `groupId` of the addressed `groups` entry. */
-                groupId: string;
-                /** @description The `siteId` of the addressed `sites` entry. */
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterGroupsByIdSites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterQuorumStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterReplicate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterSites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getConnections: {
         parameters: {
             query?: never;
@@ -48984,213 +61389,6 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationConflicts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationConflictsResolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationDatacenters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationDatacenters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationDatacentersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteGeoReplicationDatacentersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStreams: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationStreams: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putGeoReplicationStreamsByIdConsistencyLevel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStreamsByIdStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationVectorClocksByDc: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `dc` of the addressed `vector-clocks` entry. */
-                dc: string;
-            };
             cookie?: never;
         };
         requestBody?: never;

@@ -30,156 +30,156 @@ export interface OperationInfo {
 /** Every operation of the OpenAPI contract, sorted by path then method. */
 export const operations = [
   {
-    operationId: "getAdvancedReplicationApplyCheckpoints",
+    operationId: "listApplyCheckpoints",
     method: "get",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationApplyCheckpoints",
+    operationId: "takeApplyCheckpoint",
     method: "post",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyConfig",
+    operationId: "getApplyConfig",
     method: "get",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationApplyConfig",
+    operationId: "updateApplyConfig",
     method: "put",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatistics",
+    operationId: "getApplyStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/apply/statistics",
     expressPath: "/api/v1/advanced-replication/apply/statistics",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatus",
+    operationId: "listApplierStatus",
     method: "get",
     path: "/api/v1/advanced-replication/apply/status",
     expressPath: "/api/v1/advanced-replication/apply/status",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyTransactions",
+    operationId: "listApplyTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/apply/transactions",
     expressPath: "/api/v1/advanced-replication/apply/transactions",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsCrdts",
+    operationId: "listConflictCrdts",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/crdts",
     expressPath: "/api/v1/advanced-replication/conflicts/crdts",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsPredictions",
+    operationId: "getConflictPredictions",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/predictions",
     expressPath: "/api/v1/advanced-replication/conflicts/predictions",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationConflictsResolve",
+    operationId: "resolveGroupConflict",
     method: "post",
     path: "/api/v1/advanced-replication/conflicts/resolve",
     expressPath: "/api/v1/advanced-replication/conflicts/resolve",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsStatistics",
+    operationId: "getConflictStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/statistics",
     expressPath: "/api/v1/advanced-replication/conflicts/statistics",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsStrategies",
+    operationId: "listConflictStrategies",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/strategies",
     expressPath: "/api/v1/advanced-replication/conflicts/strategies",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -381,481 +381,481 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalChanges",
+    operationId: "getLogicalChanges",
     method: "get",
     path: "/api/v1/advanced-replication/logical/changes",
     expressPath: "/api/v1/advanced-replication/logical/changes",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalPublications",
+    operationId: "listLogicalPublications",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalPublications",
+    operationId: "createLogicalPublication",
     method: "post",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationLogicalPublicationsByName",
+    operationId: "dropLogicalPublication",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalPublicationsByName",
+    operationId: "getLogicalPublication",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationLogicalPublicationsByName",
+    operationId: "updateLogicalPublication",
     method: "put",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalStatistics",
+    operationId: "getLogicalStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/logical/statistics",
     expressPath: "/api/v1/advanced-replication/logical/statistics",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalSubscriptions",
+    operationId: "listLogicalSubscriptions",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptions",
+    operationId: "createLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "dropLogicalSubscription",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "getLogicalSubscription",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "updateLogicalSubscription",
     method: "put",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameDisable",
+    operationId: "disableLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/disable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/disable",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameEnable",
+    operationId: "enableLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/enable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/enable",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringAlerts",
+    operationId: "listChannelAlertRules",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/alerts",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMonitoringAlerts",
+    operationId: "createChannelAlertRule",
     method: "post",
     path: "/api/v1/advanced-replication/monitoring/alerts",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMonitoringAlertsById",
+    operationId: "deleteChannelAlertRule",
     method: "delete",
     path: "/api/v1/advanced-replication/monitoring/alerts/{id}",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts/:id",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationMonitoringAlertsById",
+    operationId: "updateChannelAlertRule",
     method: "put",
     path: "/api/v1/advanced-replication/monitoring/alerts/{id}",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts/:id",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringChannels",
+    operationId: "listMonitoredChannels",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/channels",
     expressPath: "/api/v1/advanced-replication/monitoring/channels",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringConflicts",
+    operationId: "listChannelConflicts",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/conflicts",
     expressPath: "/api/v1/advanced-replication/monitoring/conflicts",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringDashboard",
+    operationId: "getMonitoringDashboard",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/dashboard",
     expressPath: "/api/v1/advanced-replication/monitoring/dashboard",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringErrors",
+    operationId: "listChannelErrors",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/errors",
     expressPath: "/api/v1/advanced-replication/monitoring/errors",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringLag",
+    operationId: "listChannelLag",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/lag",
     expressPath: "/api/v1/advanced-replication/monitoring/lag",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringThroughput",
+    operationId: "listChannelThroughput",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/throughput",
     expressPath: "/api/v1/advanced-replication/monitoring/throughput",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringTimeseries",
+    operationId: "getChannelTimeSeries",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/timeseries",
     expressPath: "/api/v1/advanced-replication/monitoring/timeseries",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterConvergence",
+    operationId: "getMultiMasterConvergence",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/convergence",
     expressPath: "/api/v1/advanced-replication/multi-master/convergence",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterGroups",
+    operationId: "listMultiMasterGroups",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterGroups",
+    operationId: "createMultiMasterGroup",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId",
+    operationId: "removeMultiMasterSite",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:groupId/sites/:siteId",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMultiMasterGroupsById",
+    operationId: "deleteMultiMasterGroup",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterGroupsById",
+    operationId: "getMultiMasterGroup",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationMultiMasterGroupsById",
+    operationId: "updateMultiMasterGroup",
     method: "put",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterGroupsByIdSites",
+    operationId: "addMultiMasterSite",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id/sites",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterQuorumStatus",
+    operationId: "getMultiMasterQuorumStatus",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/quorum-status",
     expressPath: "/api/v1/advanced-replication/multi-master/quorum-status",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterReplicate",
+    operationId: "replicateMultiMaster",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/replicate",
     expressPath: "/api/v1/advanced-replication/multi-master/replicate",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterSites",
+    operationId: "listMultiMasterSites",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/sites",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterStatistics",
+    operationId: "getMultiMasterStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/statistics",
     expressPath: "/api/v1/advanced-replication/multi-master/statistics",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2825,78 +2825,78 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationConflicts",
+    operationId: "listGeoReplicationConflicts",
     method: "get",
     path: "/api/v1/geo-replication/conflicts",
     expressPath: "/api/v1/geo-replication/conflicts",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationConflictsResolve",
+    operationId: "resolveGeoReplicationConflict",
     method: "post",
     path: "/api/v1/geo-replication/conflicts/resolve",
     expressPath: "/api/v1/geo-replication/conflicts/resolve",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationDatacenters",
+    operationId: "listGeoDatacenters",
     method: "get",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationDatacenters",
+    operationId: "createGeoDatacenter",
     method: "post",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteGeoReplicationDatacentersById",
+    operationId: "deleteGeoDatacenter",
     method: "delete",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationDatacentersById",
+    operationId: "getGeoDatacenter",
     method: "get",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2907,74 +2907,74 @@ export const operations = [
     method: "get",
     path: "/api/v1/geo-replication/statistics",
     expressPath: "/api/v1/geo-replication/statistics",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationStreams",
+    operationId: "listGeoStreams",
     method: "get",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationStreams",
+    operationId: "createGeoStream",
     method: "post",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putGeoReplicationStreamsByIdConsistencyLevel",
+    operationId: "setGeoStreamConsistencyLevel",
     method: "put",
     path: "/api/v1/geo-replication/streams/{id}/consistency-level",
     expressPath: "/api/v1/geo-replication/streams/:id/consistency-level",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationStreamsByIdStatus",
+    operationId: "getGeoStreamStatus",
     method: "get",
     path: "/api/v1/geo-replication/streams/{id}/status",
     expressPath: "/api/v1/geo-replication/streams/:id/status",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationVectorClocksByDc",
+    operationId: "getGeoVectorClock",
     method: "get",
     path: "/api/v1/geo-replication/vector-clocks/{dc}",
     expressPath: "/api/v1/geo-replication/vector-clocks/:dc",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4788,12 +4788,194 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listReplicationGroupsAlias",
+    method: "get",
+    path: "/api/v1/replication/groups",
+    expressPath: "/api/v1/replication/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createReplicationGroupAlias",
+    method: "post",
+    path: "/api/v1/replication/groups",
+    expressPath: "/api/v1/replication/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteReplicationGroupAlias",
+    method: "delete",
+    path: "/api/v1/replication/groups/{id}",
+    expressPath: "/api/v1/replication/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getReplicationGroupAlias",
+    method: "get",
+    path: "/api/v1/replication/groups/{id}",
+    expressPath: "/api/v1/replication/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "getReplicationLag",
     method: "get",
     path: "/api/v1/replication/lag",
     expressPath: "/api/v1/replication/lag",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalPublicationsAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/publications",
+    expressPath: "/api/v1/replication/logical/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalPublicationAlias",
+    method: "post",
+    path: "/api/v1/replication/logical/publications",
+    expressPath: "/api/v1/replication/logical/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropLogicalPublicationAlias",
+    method: "delete",
+    path: "/api/v1/replication/logical/publications/{name}",
+    expressPath: "/api/v1/replication/logical/publications/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getLogicalPublicationAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/publications/{name}",
+    expressPath: "/api/v1/replication/logical/publications/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalSubscriptionsAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/subscriptions",
+    expressPath: "/api/v1/replication/logical/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalSubscriptionAlias",
+    method: "post",
+    path: "/api/v1/replication/logical/subscriptions",
+    expressPath: "/api/v1/replication/logical/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropLogicalSubscriptionAlias",
+    method: "delete",
+    path: "/api/v1/replication/logical/subscriptions/{name}",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getLogicalSubscriptionAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/subscriptions/{name}",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "disableLogicalSubscriptionAlias",
+    method: "put",
+    path: "/api/v1/replication/logical/subscriptions/{name}/disable",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name/disable",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "enableLogicalSubscriptionAlias",
+    method: "put",
+    path: "/api/v1/replication/logical/subscriptions/{name}/enable",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name/enable",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -4859,6 +5041,214 @@ export const operations = [
     expressPath: "/api/v1/replication/monitor/lag",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listChannelAlertRulesAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/alerts",
+    expressPath: "/api/v1/replication/monitoring/alerts",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createChannelAlertRuleAlias",
+    method: "post",
+    path: "/api/v1/replication/monitoring/alerts",
+    expressPath: "/api/v1/replication/monitoring/alerts",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMonitoringDashboardAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/dashboard",
+    expressPath: "/api/v1/replication/monitoring/dashboard",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listChannelErrorsAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/errors",
+    expressPath: "/api/v1/replication/monitoring/errors",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listChannelLagAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/lag",
+    expressPath: "/api/v1/replication/monitoring/lag",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listChannelThroughputAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/throughput",
+    expressPath: "/api/v1/replication/monitoring/throughput",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterConvergenceAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/convergence",
+    expressPath: "/api/v1/replication/multi-master/convergence",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listMultiMasterGroupsAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/groups",
+    expressPath: "/api/v1/replication/multi-master/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createMultiMasterGroupAlias",
+    method: "post",
+    path: "/api/v1/replication/multi-master/groups",
+    expressPath: "/api/v1/replication/multi-master/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteMultiMasterGroupAlias",
+    method: "delete",
+    path: "/api/v1/replication/multi-master/groups/{id}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterGroupAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/groups/{id}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "addMultiMasterSiteAlias",
+    method: "post",
+    path: "/api/v1/replication/multi-master/groups/{id}/sites",
+    expressPath: "/api/v1/replication/multi-master/groups/:id/sites",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "removeMultiMasterSiteAlias",
+    method: "delete",
+    path: "/api/v1/replication/multi-master/groups/{id}/sites/{site}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id/sites/:site",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterStatisticsAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/stats",
+    expressPath: "/api/v1/replication/multi-master/stats",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalPublicationsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/publications",
+    expressPath: "/api/v1/replication/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalPublicationReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/publications",
+    expressPath: "/api/v1/replication/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -5145,6 +5535,32 @@ export const operations = [
     expressPath: "/api/v1/replication/status",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalSubscriptionsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/subscriptions",
+    expressPath: "/api/v1/replication/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalSubscriptionReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/subscriptions",
+    expressPath: "/api/v1/replication/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -5911,6 +6327,8 @@ export const operations = [
 export type OperationId =
   | "addClusterNode"
   | "addLoadBalancerBackend"
+  | "addMultiMasterSite"
+  | "addMultiMasterSiteAlias"
   | "addRaftMember"
   | "addReplica"
   | "addServiceInstance"
@@ -5930,29 +6348,40 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
+  | "createChannelAlertRule"
+  | "createChannelAlertRuleAlias"
+  | "createGeoDatacenter"
+  | "createGeoStream"
+  | "createLogicalPublication"
+  | "createLogicalPublicationAlias"
+  | "createLogicalPublicationReplicationAlias"
+  | "createLogicalSubscription"
+  | "createLogicalSubscriptionAlias"
+  | "createLogicalSubscriptionReplicationAlias"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
+  | "createMultiMasterGroup"
+  | "createMultiMasterGroupAlias"
   | "createRaftSnapshot"
   | "createReplicationAlertRule"
+  | "createReplicationGroupAlias"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
   | "createShardedTable"
   | "createShardedTableAlias"
   | "createShardedTableReplicationAlias"
-  | "deleteAdvancedReplicationLogicalPublicationsByName"
-  | "deleteAdvancedReplicationLogicalSubscriptionsByName"
-  | "deleteAdvancedReplicationMonitoringAlertsById"
-  | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
-  | "deleteAdvancedReplicationMultiMasterGroupsById"
+  | "deleteChannelAlertRule"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
-  | "deleteGeoReplicationDatacentersById"
+  | "deleteGeoDatacenter"
   | "deleteGlobalService"
   | "deleteGlobalServiceAlias"
   | "deleteMigrationTask"
+  | "deleteMultiMasterGroup"
+  | "deleteMultiMasterGroupAlias"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
   | "deleteNetworkListenersByPort"
@@ -5961,13 +6390,22 @@ export type OperationId =
   | "deleteNetworkPortsByPort"
   | "deleteNetworkProtocolExtensionsById"
   | "deletePoolsByIdPartitionsByName"
+  | "deleteReplicationGroupAlias"
   | "deleteReplicationSlot"
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
   | "deleteXaResourceManager"
+  | "disableLogicalSubscription"
+  | "disableLogicalSubscriptionAlias"
   | "distributeQuery"
+  | "dropLogicalPublication"
+  | "dropLogicalPublicationAlias"
+  | "dropLogicalSubscription"
+  | "dropLogicalSubscriptionAlias"
   | "dropShardedTable"
   | "dropShardedTableAlias"
+  | "enableLogicalSubscription"
+  | "enableLogicalSubscriptionAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
   | "executeDistributedQuery"
@@ -5979,38 +6417,12 @@ export type OperationId =
   | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
-  | "getAdvancedReplicationApplyCheckpoints"
-  | "getAdvancedReplicationApplyConfig"
-  | "getAdvancedReplicationApplyStatistics"
-  | "getAdvancedReplicationApplyStatus"
-  | "getAdvancedReplicationApplyTransactions"
-  | "getAdvancedReplicationConflictsCrdts"
-  | "getAdvancedReplicationConflictsPredictions"
-  | "getAdvancedReplicationConflictsStatistics"
-  | "getAdvancedReplicationConflictsStrategies"
-  | "getAdvancedReplicationLogicalChanges"
-  | "getAdvancedReplicationLogicalPublications"
-  | "getAdvancedReplicationLogicalPublicationsByName"
-  | "getAdvancedReplicationLogicalStatistics"
-  | "getAdvancedReplicationLogicalSubscriptions"
-  | "getAdvancedReplicationLogicalSubscriptionsByName"
-  | "getAdvancedReplicationMonitoringAlerts"
-  | "getAdvancedReplicationMonitoringChannels"
-  | "getAdvancedReplicationMonitoringConflicts"
-  | "getAdvancedReplicationMonitoringDashboard"
-  | "getAdvancedReplicationMonitoringErrors"
-  | "getAdvancedReplicationMonitoringLag"
-  | "getAdvancedReplicationMonitoringThroughput"
-  | "getAdvancedReplicationMonitoringTimeseries"
-  | "getAdvancedReplicationMultiMasterConvergence"
-  | "getAdvancedReplicationMultiMasterGroups"
-  | "getAdvancedReplicationMultiMasterGroupsById"
-  | "getAdvancedReplicationMultiMasterQuorumStatus"
-  | "getAdvancedReplicationMultiMasterSites"
-  | "getAdvancedReplicationMultiMasterStatistics"
+  | "getApplyConfig"
+  | "getApplyStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
+  | "getChannelTimeSeries"
   | "getClock"
   | "getClusterConfig"
   | "getClusterHealth"
@@ -6019,6 +6431,8 @@ export type OperationId =
   | "getClusterStatus"
   | "getClusterTopology"
   | "getClusteringStatus"
+  | "getConflictPredictions"
+  | "getConflictStatistics"
   | "getConnections"
   | "getConnectionsById"
   | "getDetailedClusterHealth"
@@ -6045,13 +6459,10 @@ export type OperationId =
   | "getGdsRouting"
   | "getGdsStatistics"
   | "getGdsStatisticsAlias"
-  | "getGeoReplicationConflicts"
-  | "getGeoReplicationDatacenters"
-  | "getGeoReplicationDatacentersById"
+  | "getGeoDatacenter"
   | "getGeoReplicationStatistics"
-  | "getGeoReplicationStreams"
-  | "getGeoReplicationStreamsByIdStatus"
-  | "getGeoReplicationVectorClocksByDc"
+  | "getGeoStreamStatus"
+  | "getGeoVectorClock"
   | "getGlobalService"
   | "getGlobalServiceAlias"
   | "getGossipState"
@@ -6062,12 +6473,27 @@ export type OperationId =
   | "getLiveness"
   | "getLoadBalancerBackend"
   | "getLoadBalancerStatistics"
+  | "getLogicalChanges"
+  | "getLogicalPublication"
+  | "getLogicalPublicationAlias"
+  | "getLogicalStatistics"
+  | "getLogicalSubscription"
+  | "getLogicalSubscriptionAlias"
   | "getMemberState"
   | "getMetrics"
   | "getMigrationStatistics"
   | "getMigrationTask"
   | "getMigrationTaskAlias"
   | "getMigrationTaskProgress"
+  | "getMonitoringDashboard"
+  | "getMonitoringDashboardAlias"
+  | "getMultiMasterConvergence"
+  | "getMultiMasterConvergenceAlias"
+  | "getMultiMasterGroup"
+  | "getMultiMasterGroupAlias"
+  | "getMultiMasterQuorumStatus"
+  | "getMultiMasterStatistics"
+  | "getMultiMasterStatisticsAlias"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -6136,6 +6562,7 @@ export type OperationId =
   | "getReplica"
   | "getReplicationConfig"
   | "getReplicationDashboard"
+  | "getReplicationGroupAlias"
   | "getReplicationLag"
   | "getReplicationSlot"
   | "getReplicationSnapshot"
@@ -6175,15 +6602,32 @@ export type OperationId =
   | "listAlertHistory"
   | "listAlerts"
   | "listApiKeys"
+  | "listApplierStatus"
+  | "listApplyCheckpoints"
+  | "listApplyTransactions"
   | "listAuditEntries"
   | "listCacheFusionTransfers"
+  | "listChannelAlertRules"
+  | "listChannelAlertRulesAlias"
+  | "listChannelConflicts"
+  | "listChannelErrors"
+  | "listChannelErrorsAlias"
+  | "listChannelLag"
+  | "listChannelLagAlias"
+  | "listChannelThroughput"
+  | "listChannelThroughputAlias"
   | "listClusterNodes"
+  | "listConflictCrdts"
+  | "listConflictStrategies"
   | "listDhtNodes"
   | "listDistributedQueryPlans"
   | "listDistributedTransactions"
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
+  | "listGeoDatacenters"
+  | "listGeoReplicationConflicts"
+  | "listGeoStreams"
   | "listGlobalServices"
   | "listGlobalServicesAlias"
   | "listGlobalServicesReplicationAlias"
@@ -6194,8 +6638,18 @@ export type OperationId =
   | "listInDoubtTransactions"
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
+  | "listLogicalPublications"
+  | "listLogicalPublicationsAlias"
+  | "listLogicalPublicationsReplicationAlias"
+  | "listLogicalSubscriptions"
+  | "listLogicalSubscriptionsAlias"
+  | "listLogicalSubscriptionsReplicationAlias"
   | "listMembers"
   | "listMigrationTasks"
+  | "listMonitoredChannels"
+  | "listMultiMasterGroups"
+  | "listMultiMasterGroupsAlias"
+  | "listMultiMasterSites"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -6205,6 +6659,7 @@ export type OperationId =
   | "listReplicationAlerts"
   | "listReplicationChannels"
   | "listReplicationConflicts"
+  | "listReplicationGroupsAlias"
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
@@ -6229,23 +6684,10 @@ export type OperationId =
   | "planShardRebalance"
   | "planShardRebalanceAlias"
   | "planShardRebalanceReplicationAlias"
-  | "postAdvancedReplicationApplyCheckpoints"
-  | "postAdvancedReplicationConflictsResolve"
-  | "postAdvancedReplicationLogicalPublications"
-  | "postAdvancedReplicationLogicalSubscriptions"
-  | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
-  | "postAdvancedReplicationLogicalSubscriptionsByNameEnable"
-  | "postAdvancedReplicationMonitoringAlerts"
-  | "postAdvancedReplicationMultiMasterGroups"
-  | "postAdvancedReplicationMultiMasterGroupsByIdSites"
-  | "postAdvancedReplicationMultiMasterReplicate"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"
   | "postGatewayServices"
-  | "postGeoReplicationConflictsResolve"
-  | "postGeoReplicationDatacenters"
-  | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
   | "postNetworkCircuitBreakersByNameTest"
   | "postNetworkClusterNodes"
@@ -6275,15 +6717,9 @@ export type OperationId =
   | "prepareXaTransaction"
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
-  | "putAdvancedReplicationApplyConfig"
-  | "putAdvancedReplicationLogicalPublicationsByName"
-  | "putAdvancedReplicationLogicalSubscriptionsByName"
-  | "putAdvancedReplicationMonitoringAlertsById"
-  | "putAdvancedReplicationMultiMasterGroupsById"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
-  | "putGeoReplicationStreamsByIdConsistencyLevel"
   | "putNetworkCircuitBreakersByName"
   | "putNetworkLoadbalancerAlgorithm"
   | "putNetworkLoadbalancerBackendsById"
@@ -6310,12 +6746,17 @@ export type OperationId =
   | "remasterGrdResources"
   | "removeClusterNode"
   | "removeLoadBalancerBackend"
+  | "removeMultiMasterSite"
+  | "removeMultiMasterSiteAlias"
   | "removeRaftMember"
   | "removeReplica"
   | "removeServiceInstance"
   | "removeServiceRegion"
   | "removeServiceRegionAlias"
+  | "replicateMultiMaster"
   | "requestRaftVote"
+  | "resolveGeoReplicationConflict"
+  | "resolveGroupConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
@@ -6331,6 +6772,7 @@ export type OperationId =
   | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
+  | "setGeoStreamConsistencyLevel"
   | "setLoadBalancerStrategy"
   | "setShardStatus"
   | "setWorkload"
@@ -6350,12 +6792,18 @@ export type OperationId =
   | "streamReplicationEvents"
   | "streamShardingEvents"
   | "streamTopics"
+  | "takeApplyCheckpoint"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"
+  | "updateApplyConfig"
+  | "updateChannelAlertRule"
   | "updateClusterConfig"
   | "updateFailoverConfig"
   | "updateGlobalService"
+  | "updateLogicalPublication"
+  | "updateLogicalSubscription"
+  | "updateMultiMasterGroup"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
   | "updateReplicationConfig"

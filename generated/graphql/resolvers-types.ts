@@ -191,6 +191,169 @@ export type AppendedEntry = {
   term: Scalars['BigInt']['output'];
 };
 
+/** The last error an applier met. */
+export type ApplierError = {
+  __typename?: 'ApplierError';
+  at: Scalars['DateTime']['output'];
+  lsn: Scalars['String']['output'];
+  permanent: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** Fields appliers sort by. */
+export type ApplierSortField =
+  | 'lagBytes'
+  | 'lagMs'
+  | 'queuedTransactions'
+  | 'subscriptionId';
+
+/** An applier's state (GoldenGate's process states). */
+export type ApplierState =
+  /** Stopped on a permanent error under onPermanentError ABEND; waits for the operator. */
+  | 'ABENDED'
+  /** Applying. */
+  | 'RUNNING'
+  /** Queues transactions but starts no batch (the subscription is disabled). */
+  | 'STOPPED';
+
+/** One subscription's applier. */
+export type ApplierStatus = {
+  __typename?: 'ApplierStatus';
+  appliedAboveCheckpoint: Scalars['Int']['output'];
+  applyParallelism: Scalars['Int']['output'];
+  applyingTransactions: Scalars['Int']['output'];
+  busyWorkers: Scalars['Int']['output'];
+  checkpointLsn: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  lagBytes: Scalars['Int']['output'];
+  lagMs: Scalars['Int']['output'];
+  lagTransactions: Scalars['Int']['output'];
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<ApplierError>;
+  lastReceivedEndLsn?: Maybe<Scalars['String']['output']>;
+  onPermanentError: PermanentErrorPolicy;
+  queuedTransactions: Scalars['Int']['output'];
+  readyTransactions: Scalars['Int']['output'];
+  retryingTransactions: Scalars['Int']['output'];
+  state: ApplierState;
+  subscriptionId: Scalars['ID']['output'];
+  targetNodeId: Scalars['ID']['output'];
+};
+
+/** A recorded checkpoint: everything below checkpointLsn was applied. */
+export type ApplyCheckpoint = {
+  __typename?: 'ApplyCheckpoint';
+  appliedAboveCheckpoint: Scalars['Int']['output'];
+  checkpointLsn: Scalars['String']['output'];
+  subscriptionId: Scalars['ID']['output'];
+  takenAt: Scalars['DateTime']['output'];
+  trigger: ApplyCheckpointTrigger;
+};
+
+/** Why a checkpoint was recorded. */
+export type ApplyCheckpointTrigger =
+  /** Every checkpointIntervalMs when the position moved. */
+  | 'AUTO'
+  /** On demand (takeApplyCheckpoint). */
+  | 'MANUAL';
+
+/** The engine-wide apply configuration. */
+export type ApplyConfig = {
+  __typename?: 'ApplyConfig';
+  applyCostPerChangeMs: Scalars['Float']['output'];
+  applyParallelism: Scalars['Int']['output'];
+  batchMaxBytes: Scalars['Int']['output'];
+  batchMaxTransactions: Scalars['Int']['output'];
+  batchOverheadMs: Scalars['Float']['output'];
+  checkpointHistoryLimit: Scalars['Int']['output'];
+  checkpointIntervalMs: Scalars['Int']['output'];
+  discardLimit: Scalars['Int']['output'];
+  maxQueuedTransactions: Scalars['Int']['output'];
+  maxRetries: Scalars['Int']['output'];
+  onPermanentError: PermanentErrorPolicy;
+  retryInitialBackoffMs: Scalars['Int']['output'];
+  retryMaxBackoffMs: Scalars['Int']['output'];
+  transactionHistoryLimit: Scalars['Int']['output'];
+};
+
+/** The fields to change; the others keep their values. */
+export type ApplyConfigInput = {
+  applyCostPerChangeMs?: InputMaybe<Scalars['Float']['input']>;
+  applyParallelism?: InputMaybe<Scalars['Int']['input']>;
+  batchMaxBytes?: InputMaybe<Scalars['Int']['input']>;
+  batchMaxTransactions?: InputMaybe<Scalars['Int']['input']>;
+  batchOverheadMs?: InputMaybe<Scalars['Float']['input']>;
+  checkpointHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+  checkpointIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+  discardLimit?: InputMaybe<Scalars['Int']['input']>;
+  maxQueuedTransactions?: InputMaybe<Scalars['Int']['input']>;
+  maxRetries?: InputMaybe<Scalars['Int']['input']>;
+  onPermanentError?: InputMaybe<PermanentErrorPolicy>;
+  retryInitialBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  retryMaxBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  transactionHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Counters measured by the engine. */
+export type ApplyStatistics = {
+  __typename?: 'ApplyStatistics';
+  activeMs: Scalars['Float']['output'];
+  appliers: Scalars['Int']['output'];
+  averageBatchTransactions: Scalars['Float']['output'];
+  averageBusyWorkers: Scalars['Float']['output'];
+  batchesApplied: Scalars['Int']['output'];
+  changesApplied: Scalars['Int']['output'];
+  dependencyWaits: Scalars['Int']['output'];
+  duplicatesIgnored: Scalars['Int']['output'];
+  firstAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  retries: Scalars['Int']['output'];
+  transactionsApplied: Scalars['Int']['output'];
+  transactionsDiscarded: Scalars['Int']['output'];
+  transactionsFailed: Scalars['Int']['output'];
+  transactionsPerSecond: Scalars['Float']['output'];
+  transactionsSkipped: Scalars['Int']['output'];
+  workerBusyMs: Scalars['Float']['output'];
+};
+
+/** A transaction in an applier. */
+export type ApplyTransaction = {
+  __typename?: 'ApplyTransaction';
+  attempts: Scalars['Int']['output'];
+  bytes: Scalars['Int']['output'];
+  changeCount: Scalars['Int']['output'];
+  commitLsn: Scalars['String']['output'];
+  commitTime: Scalars['DateTime']['output'];
+  enqueuedAt: Scalars['DateTime']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  lsn: Scalars['String']['output'];
+  origin?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: ApplyTransactionStatus;
+  subscriptionId: Scalars['ID']['output'];
+  waitingOn: Scalars['Int']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** Where a transaction stands in its applier. */
+export type ApplyTransactionStatus =
+  /** Applied. */
+  | 'APPLIED'
+  /** In a batch on a worker. */
+  | 'APPLYING'
+  /** Given up by DISCARD; its changes kept in the discard list. */
+  | 'DISCARDED'
+  /** A permanent error stopped the applier. */
+  | 'FAILED'
+  /** Waiting for an earlier transaction on the same row, or for a worker. */
+  | 'QUEUED'
+  /** The target could not take it now; retried after a backoff. */
+  | 'RETRY_WAIT'
+  /** Given up by SKIP or by the operator; recorded. */
+  | 'SKIPPED';
+
 /** One mutation, as the audit log recorded it. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -407,6 +570,185 @@ export type CacheFusionTransferSortField =
   | 'completedAt'
   | 'latencyUs';
 
+/** An alert of a channel rule on one channel. */
+export type ChannelAlert = {
+  __typename?: 'ChannelAlert';
+  alertId: Scalars['ID']['output'];
+  breachStartedAt: Scalars['DateTime']['output'];
+  channelId: Scalars['ID']['output'];
+  firedAt?: Maybe<Scalars['DateTime']['output']>;
+  kind: ChannelKind;
+  message: Scalars['String']['output'];
+  metric: ChannelMetric;
+  peakValue: Scalars['Float']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  ruleId: Scalars['ID']['output'];
+  ruleName: Scalars['String']['output'];
+  severity: AlertSeverity;
+  state: AlertState;
+  threshold: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** A rule over a channel metric, with the channels its alerts are pending and firing on. */
+export type ChannelAlertRule = {
+  __typename?: 'ChannelAlertRule';
+  channelId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  firingChannelIds: Array<Scalars['ID']['output']>;
+  forMs: Scalars['Int']['output'];
+  kind?: Maybe<ChannelKind>;
+  metric: ChannelMetric;
+  name: Scalars['String']['output'];
+  pendingChannelIds: Array<Scalars['ID']['output']>;
+  ruleId: Scalars['ID']['output'];
+  severity: AlertSeverity;
+  threshold: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A channel's conflicts, in total and per second. */
+export type ChannelConflicts = {
+  __typename?: 'ChannelConflicts';
+  channelId: Scalars['ID']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  state: ChannelState;
+};
+
+/** One end of a channel. */
+export type ChannelEndpoint = {
+  __typename?: 'ChannelEndpoint';
+  datacenterId?: Maybe<Scalars['String']['output']>;
+  nodeId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A channel's errors, in total and per second. */
+export type ChannelErrors = {
+  __typename?: 'ChannelErrors';
+  channelId: Scalars['ID']['output'];
+  errors: Scalars['BigInt']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  state: ChannelState;
+  stateDetail: Scalars['String']['output'];
+};
+
+/** What runs a channel (see ChannelKind in the OpenAPI document). */
+export type ChannelKind =
+  /** A geo-replication stream between datacenters. */
+  | 'GEO'
+  /** A logical subscription. */
+  | 'LOGICAL'
+  /** A link between two sites of a multi-master group. */
+  | 'MULTI_MASTER'
+  /** A WAL sender to a standby. */
+  | 'PHYSICAL';
+
+/** The channels of one kind, summed. */
+export type ChannelKindSummary = {
+  __typename?: 'ChannelKindSummary';
+  bytesPerSecond: Scalars['Float']['output'];
+  channels: Scalars['Int']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  errors: Scalars['BigInt']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  maxLagBytes?: Maybe<Scalars['BigInt']['output']>;
+  maxLagMs?: Maybe<Scalars['BigInt']['output']>;
+  notStreaming: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+  streaming: Scalars['Int']['output'];
+};
+
+/** A channel's lag now. */
+export type ChannelLag = {
+  __typename?: 'ChannelLag';
+  channelId: Scalars['ID']['output'];
+  kind: ChannelKind;
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['BigInt']['output']>;
+  source: ChannelEndpoint;
+  state: ChannelState;
+  target: ChannelEndpoint;
+};
+
+/** A metric of a channel: lags, and rates per second over the rate window. */
+export type ChannelMetric =
+  | 'BYTES_PER_SECOND'
+  | 'CONFLICTS_PER_SECOND'
+  | 'ERRORS_PER_SECOND'
+  | 'LAG_BYTES'
+  | 'LAG_MS'
+  | 'LAG_OPERATIONS'
+  | 'OPERATIONS_PER_SECOND';
+
+/** Rates of a channel's cumulative counters over the rate window. */
+export type ChannelRates = {
+  __typename?: 'ChannelRates';
+  bytesPerSecond: Scalars['Float']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  measuredOverMs: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+};
+
+/** One measured point of a series. */
+export type ChannelSeriesPoint = {
+  __typename?: 'ChannelSeriesPoint';
+  at: Scalars['DateTime']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** A channel's state in monitoring's words (see ChannelState in the OpenAPI document). */
+export type ChannelState =
+  | 'CATCHING_UP'
+  | 'DISCONNECTED'
+  | 'FAILED'
+  | 'PAUSED'
+  | 'STARTING'
+  | 'STREAMING';
+
+/** Channels in each state. */
+export type ChannelStateCounts = {
+  __typename?: 'ChannelStateCounts';
+  CATCHING_UP: Scalars['Int']['output'];
+  DISCONNECTED: Scalars['Int']['output'];
+  FAILED: Scalars['Int']['output'];
+  PAUSED: Scalars['Int']['output'];
+  STARTING: Scalars['Int']['output'];
+  STREAMING: Scalars['Int']['output'];
+};
+
+/** What a channel shipped, in total and per second. */
+export type ChannelThroughput = {
+  __typename?: 'ChannelThroughput';
+  bytesPerSecond: Scalars['Float']['output'];
+  bytesShipped?: Maybe<Scalars['BigInt']['output']>;
+  channelId: Scalars['ID']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+  operationsShipped?: Maybe<Scalars['BigInt']['output']>;
+  state: ChannelState;
+};
+
+/** A channel's metric over a window, downsampled. */
+export type ChannelTimeSeries = {
+  __typename?: 'ChannelTimeSeries';
+  channelId: Scalars['ID']['output'];
+  metric: ChannelMetric;
+  points: Array<ChannelSeriesPoint>;
+  pointsInWindow: Scalars['Int']['output'];
+  sampleIntervalMs: Scalars['Int']['output'];
+};
+
 /** The cluster clock. */
 export type Clock = {
   __typename?: 'Clock';
@@ -417,6 +759,13 @@ export type Clock = {
   speed: Scalars['Float']['output'];
 };
 
+export type ClockEntry = {
+  __typename?: 'ClockEntry';
+  datacenterId: Scalars['String']['output'];
+  lsn: Scalars['String']['output'];
+  position: Scalars['BigInt']['output'];
+};
+
 export type ClockInput = {
   mode?: InputMaybe<ClockMode>;
   speed?: InputMaybe<Scalars['Float']['input']>;
@@ -425,6 +774,13 @@ export type ClockInput = {
 export type ClockMode =
   | 'manual'
   | 'realtime';
+
+/** How one vector clock relates to another. */
+export type ClockOrder =
+  | 'AFTER'
+  | 'BEFORE'
+  | 'CONCURRENT'
+  | 'EQUAL';
 
 /** Settings of the whole cluster. Timeouts are milliseconds of cluster time. */
 export type ClusterConfig = {
@@ -853,6 +1209,27 @@ export type ClusteringStatus = {
   state: ClusterState;
 };
 
+/** One column's mask. */
+export type ColumnMask = {
+  __typename?: 'ColumnMask';
+  column: Scalars['String']['output'];
+  /** PARTIAL: characters kept at the end. */
+  keepLast?: Maybe<Scalars['Int']['output']>;
+  kind: MaskKind;
+  /** RENAME: the column's name on the subscriber. */
+  renameTo?: Maybe<Scalars['String']['output']>;
+  /** CONSTANT: the value every row gets. */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ColumnMaskInput = {
+  column: Scalars['String']['input'];
+  keepLast?: InputMaybe<Scalars['Int']['input']>;
+  kind: MaskKind;
+  renameTo?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** Commits by how their wait for the standbys ended. */
 export type CommitCounts = {
   __typename?: 'CommitCounts';
@@ -877,6 +1254,30 @@ export type CompositeSharding = {
   strategies: Array<ShardingStrategy>;
 };
 
+/** The model scored on past windows, against the base rate. */
+export type ConflictBacktest = {
+  __typename?: 'ConflictBacktest';
+  baseRateBrierScore?: Maybe<Scalars['Float']['output']>;
+  brierScore?: Maybe<Scalars['Float']['output']>;
+  positives: Scalars['Int']['output'];
+  predictions: Scalars['Int']['output'];
+  skill?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The backtest per level. */
+export type ConflictBacktests = {
+  __typename?: 'ConflictBacktests';
+  keyRanges: ConflictBacktest;
+  tables: ConflictBacktest;
+};
+
+/** A count under a key (type, strategy, status or table). */
+export type ConflictCount = {
+  __typename?: 'ConflictCount';
+  conflicts: Scalars['BigInt']['output'];
+  key: Scalars['String']['output'];
+};
+
 /** Conflicts detected. */
 export type ConflictCounts = {
   __typename?: 'ConflictCounts';
@@ -898,6 +1299,36 @@ export type ConflictEvent = {
   type: Scalars['String']['output'];
 };
 
+/** A recorded conflict explained, and replayed under every other strategy. */
+export type ConflictExplanation = {
+  __typename?: 'ConflictExplanation';
+  alternatives: Array<StrategyReplay>;
+  clockOrder: ClockOrder;
+  clocks: Scalars['String']['output'];
+  conflictId: Scalars['ID']['output'];
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  why: Scalars['String']['output'];
+  winner?: Maybe<GroupConflictWinner>;
+};
+
+/** The probability of a conflict in the next window, with the model's inputs and accuracy. */
+export type ConflictPredictions = {
+  __typename?: 'ConflictPredictions';
+  backtest: ConflictBacktests;
+  basis: Scalars['String']['output'];
+  halfLifeWindows: Scalars['Float']['output'];
+  keyRangeSeries: Array<ConflictSeriesPrediction>;
+  keyRanges: Scalars['Int']['output'];
+  minHistoryWindows: Scalars['Int']['output'];
+  model: Scalars['String']['output'];
+  nextWindowStart: Scalars['DateTime']['output'];
+  observedWindows: Scalars['Int']['output'];
+  sufficientHistory: Scalars['Boolean']['output'];
+  tables: Array<ConflictSeriesPrediction>;
+  windowMs: Scalars['Int']['output'];
+};
+
 /** The outcome of resolving a conflict. */
 export type ConflictResolution = {
   __typename?: 'ConflictResolution';
@@ -908,6 +1339,15 @@ export type ConflictResolution = {
   resolvedLsn: Scalars['String']['output'];
   strategy: ConflictResolutionStrategy;
   winner: ConflictWinner;
+};
+
+/** What the strategy was given besides the versions. */
+export type ConflictResolutionContext = {
+  __typename?: 'ConflictResolutionContext';
+  /** Column → CRDT type. */
+  columnCrdts: Scalars['JSON']['output'];
+  customRow?: Maybe<Scalars['JSON']['output']>;
+  sitePriority: Array<Scalars['String']['output']>;
 };
 
 /** How a conflict is resolved; the winner is written through the WAL. */
@@ -927,12 +1367,62 @@ export type ConflictResolutionStrategy =
   /** The side whose node comes first in the configuration's order of nodes. */
   | 'SITE_PRIORITY';
 
+/** A prediction for a table (keyRange null) or one of its key ranges. */
+export type ConflictSeriesPrediction = {
+  __typename?: 'ConflictSeriesPrediction';
+  keyRange?: Maybe<Scalars['Int']['output']>;
+  /** Null with too little history. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  ratePerWindow: Scalars['Float']['output'];
+  recentCounts: Array<Scalars['Int']['output']>;
+  tableName: Scalars['String']['output'];
+  totalConflicts: Scalars['Int']['output'];
+};
+
+/** Conflicts counted since the book began, and the records kept now. */
+export type ConflictStatistics = {
+  __typename?: 'ConflictStatistics';
+  byStatus: Array<ConflictCount>;
+  byStrategy: Array<ConflictCount>;
+  byTable: Array<ConflictCount>;
+  byType: Array<ConflictCount>;
+  capacity: Scalars['Int']['output'];
+  kept: Scalars['Int']['output'];
+  open: Scalars['Int']['output'];
+  recorded: Scalars['BigInt']['output'];
+  resolvedLater: Scalars['BigInt']['output'];
+  resolvedOnArrival: Scalars['BigInt']['output'];
+};
+
+/** A strategy, its guarantees, and how many conflicts were recorded with it. */
+export type ConflictStrategyInfo = {
+  __typename?: 'ConflictStrategyInfo';
+  conflictsRecorded: Scalars['BigInt']['output'];
+  description: Scalars['String']['output'];
+  guarantees: Array<Scalars['String']['output']>;
+  losesWrites: Scalars['Boolean']['output'];
+  needs: Array<Scalars['String']['output']>;
+  strategy: GroupConflictStrategy;
+};
+
 /** What two writes to one row disagree on. */
 export type ConflictType =
   | 'DELETE_CONFLICT'
   | 'INSERT_CONFLICT'
   | 'UNIQUENESS_VIOLATION'
   | 'UPDATE_CONFLICT';
+
+/** One side's write of the row. */
+export type ConflictVersion = {
+  __typename?: 'ConflictVersion';
+  /** The version vector: site id → writes seen. */
+  clock: Scalars['JSON']['output'];
+  nodeId: Scalars['String']['output'];
+  /** The row; null when deleted. */
+  row?: Maybe<Scalars['JSON']['output']>;
+  siteId: Scalars['String']['output'];
+  writtenAt: Scalars['DateTime']['output'];
+};
 
 /** Which side of a conflict won. */
 export type ConflictWinner =
@@ -965,6 +1455,67 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
+export type ConsistencyForecast = {
+  __typename?: 'ConsistencyForecast';
+  basis: Scalars['String']['output'];
+  failedDatacenterIds: Array<Scalars['String']['output']>;
+  readsSucceed: Scalars['Boolean']['output'];
+  worstCaseStalenessMs?: Maybe<Scalars['Int']['output']>;
+  writesSucceed: Scalars['Boolean']['output'];
+};
+
+/** When a write counts as acknowledged (see ConsistencyLevel in the OpenAPI document). */
+export type ConsistencyLevel =
+  /** By a majority of all datacenters. */
+  | 'Global'
+  /** By its own datacenter. */
+  | 'Local'
+  /** By a majority of the datacenters of its region. */
+  | 'Regional'
+  /** By its own datacenter; a session reads only where its vector clock is covered. */
+  | 'SessionConsistent'
+  /** By every datacenter (linearizable). */
+  | 'Strong';
+
+/** A change of a group's agreement (event multi_master_convergence). */
+export type ConvergenceEvent = {
+  __typename?: 'ConvergenceEvent';
+  convergence: MultiMasterConvergenceReport;
+  cursor: Scalars['BigInt']['output'];
+  time: Scalars['DateTime']['output'];
+};
+
+/** A group column declared (or resolved) as a CRDT. */
+export type CrdtColumnUse = {
+  __typename?: 'CrdtColumnUse';
+  column: Scalars['String']['output'];
+  groupId: Scalars['ID']['output'];
+  groupKind: Scalars['String']['output'];
+  tableName: Scalars['String']['output'];
+};
+
+/** A conflict-free replicated data type (see CrdtType in the OpenAPI document). */
+export type CrdtType =
+  | 'G_COUNTER'
+  | 'G_SET'
+  | 'LWW_REGISTER'
+  | 'OR_SET'
+  | 'PN_COUNTER'
+  | 'TWO_PHASE_SET';
+
+/** A CRDT type, its operations and merge, and where it is used. */
+export type CrdtTypeInfo = {
+  __typename?: 'CrdtTypeInfo';
+  /** ANY, NUMBER or ARRAY: the column values it merges. */
+  columnValues: Scalars['String']['output'];
+  crdtType: CrdtType;
+  description: Scalars['String']['output'];
+  laws: Array<Scalars['String']['output']>;
+  merge: Scalars['String']['output'];
+  operations: Array<Scalars['String']['output']>;
+  usedBy: Array<CrdtColumnUse>;
+};
+
 /** An alert rule to create. */
 export type CreateAlertRuleInput = {
   /** How long the metric must stay above the threshold (default 0). */
@@ -983,6 +1534,17 @@ export type CreateApiKeyInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   role: Role;
+};
+
+/** A rule over a channel metric (see CreateChannelAlertRuleRequest). */
+export type CreateChannelAlertRuleInput = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  forMs?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ChannelKind>;
+  metric: ChannelMetric;
+  name?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  threshold: Scalars['Float']['input'];
 };
 
 /** A snapshot to take; every field is optional (a full snapshot by default). */
@@ -1032,6 +1594,41 @@ export type DatabaseInstance = {
   standsFor?: Maybe<Scalars['String']['output']>;
   weight: Scalars['Int']['output'];
 };
+
+export type DatacenterNode = {
+  __typename?: 'DatacenterNode';
+  nodeId: Scalars['String']['output'];
+  running: Scalars['Boolean']['output'];
+  /** PRIMARY, STANDBY, STANDALONE or UNKNOWN. */
+  writeRole: Scalars['String']['output'];
+};
+
+export type DatacenterVectorClock = {
+  __typename?: 'DatacenterVectorClock';
+  datacenterId: Scalars['ID']['output'];
+  entries: Array<ClockEntry>;
+  session?: Maybe<SessionCoverage>;
+};
+
+/** One row change decoded from the WAL. */
+export type DecodedChange = {
+  __typename?: 'DecodedChange';
+  commitTime: Scalars['DateTime']['output'];
+  endLsn: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  lsn: Scalars['String']['output'];
+  op: DecodedChangeOp;
+  origin?: Maybe<Scalars['String']['output']>;
+  row?: Maybe<Scalars['JSON']['output']>;
+  table: Scalars['String']['output'];
+  timeline: Scalars['Int']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+export type DecodedChangeOp =
+  | 'delete'
+  | 'insert'
+  | 'update';
 
 /** The health summary, its checks, the leader and every node. */
 export type DetailedClusterHealth = {
@@ -1880,6 +2477,126 @@ export type GdsStatistics = {
   unrouted: Scalars['BigInt']['output'];
 };
 
+export type GeoDatacenter = {
+  __typename?: 'GeoDatacenter';
+  createdAt: Scalars['DateTime']['output'];
+  datacenterId: Scalars['ID']['output'];
+  links: Array<WanLink>;
+  location: GeoLocation;
+  name: Scalars['String']['output'];
+  nodeIds: Array<Scalars['String']['output']>;
+  nodes: Array<DatacenterNode>;
+  region: Scalars['String']['output'];
+  writableNodeId?: Maybe<Scalars['String']['output']>;
+};
+
+export type GeoDatacenterInput = {
+  datacenterId?: InputMaybe<Scalars['String']['input']>;
+  location: GeoLocationInput;
+  name: Scalars['String']['input'];
+  nodeIds: Array<Scalars['String']['input']>;
+  region: Scalars['String']['input'];
+  wanLinks?: InputMaybe<Array<WanLinkSettingInput>>;
+};
+
+export type GeoLagCell = {
+  __typename?: 'GeoLagCell';
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['Int']['output']>;
+  sourceDatacenterId: Scalars['String']['output'];
+  streamId?: Maybe<Scalars['String']['output']>;
+  targetDatacenterId: Scalars['String']['output'];
+};
+
+export type GeoLocation = {
+  __typename?: 'GeoLocation';
+  city: Scalars['String']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+export type GeoLocationInput = {
+  city: Scalars['String']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+export type GeoReplicationStatistics = {
+  __typename?: 'GeoReplicationStatistics';
+  applyErrors: Scalars['Int']['output'];
+  compressedBytes: Scalars['BigInt']['output'];
+  compressionCpuMicrosPerMegabyte?: Maybe<Scalars['Float']['output']>;
+  compressionRatio?: Maybe<Scalars['Float']['output']>;
+  datacenterCount: Scalars['Int']['output'];
+  lagMatrix: Array<GeoLagCell>;
+  links: Array<WanLink>;
+  maxLagMs: Scalars['BigInt']['output'];
+  operationsApplied: Scalars['Int']['output'];
+  rawBytes: Scalars['BigInt']['output'];
+  retransmits: Scalars['Int']['output'];
+  streamCount: Scalars['Int']['output'];
+  streamsByState: GeoStreamsByState;
+};
+
+export type GeoStream = {
+  __typename?: 'GeoStream';
+  acknowledgedLsn: Scalars['String']['output'];
+  appliedLsn: Scalars['String']['output'];
+  applyErrors: Scalars['Int']['output'];
+  batchesShipped: Scalars['Int']['output'];
+  compressedBytes: Scalars['BigInt']['output'];
+  compressionCpuMicrosPerMegabyte?: Maybe<Scalars['Float']['output']>;
+  compressionRatio?: Maybe<Scalars['Float']['output']>;
+  confirmedLsn: Scalars['String']['output'];
+  consistencyLevel: ConsistencyLevel;
+  createdAt: Scalars['DateTime']['output'];
+  forecasts: Array<ConsistencyForecast>;
+  lagBytes: Scalars['BigInt']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lagOperations: Scalars['Int']['output'];
+  lastAckLatencyMs?: Maybe<Scalars['BigInt']['output']>;
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  levelHistory: Array<LevelChange>;
+  maxAckLatencyMs?: Maybe<Scalars['BigInt']['output']>;
+  operationsApplied: Scalars['Int']['output'];
+  rawBytes: Scalars['BigInt']['output'];
+  retransmits: Scalars['Int']['output'];
+  skippedDeletes: Scalars['Int']['output'];
+  sourceDatacenterId: Scalars['String']['output'];
+  sourceLsn: Scalars['String']['output'];
+  sourceNodeId: Scalars['String']['output'];
+  state: GeoStreamState;
+  stateReason?: Maybe<Scalars['String']['output']>;
+  streamId: Scalars['ID']['output'];
+  targetDatacenterId: Scalars['String']['output'];
+  targetNodeId: Scalars['String']['output'];
+  transactionsApplied: Scalars['Int']['output'];
+  unacknowledgedOperations: Scalars['Int']['output'];
+  waitingFor: Array<Scalars['String']['output']>;
+};
+
+export type GeoStreamInput = {
+  consistencyLevel?: InputMaybe<ConsistencyLevel>;
+  sourceDatacenterId: Scalars['String']['input'];
+  targetDatacenterId: Scalars['String']['input'];
+};
+
+/** A geo stream's state. */
+export type GeoStreamState =
+  | 'BROKEN'
+  | 'CATCHING_UP'
+  | 'DISCONNECTED'
+  | 'STREAMING';
+
+export type GeoStreamsByState = {
+  __typename?: 'GeoStreamsByState';
+  BROKEN: Scalars['Int']['output'];
+  CATCHING_UP: Scalars['Int']['output'];
+  DISCONNECTED: Scalars['Int']['output'];
+  STREAMING: Scalars['Int']['output'];
+};
+
 /** A global service. */
 export type GlobalService = {
   __typename?: 'GlobalService';
@@ -2072,6 +2789,66 @@ export type GrdTopology = {
   statistics: GrdStats;
   totalResources: Scalars['Int']['output'];
 };
+
+/** A conflict between two concurrent writes of one row in a replication group. */
+export type GroupConflict = {
+  __typename?: 'GroupConflict';
+  appliedSiteIds: Array<Scalars['String']['output']>;
+  /** The row both writes were made on; null when it did not exist or is unknown. */
+  base?: Maybe<Scalars['JSON']['output']>;
+  conflictId: Scalars['ID']['output'];
+  conflictType: ConflictType;
+  context: ConflictResolutionContext;
+  detectedAt: Scalars['DateTime']['output'];
+  groupId: Scalars['ID']['output'];
+  groupKind: Scalars['String']['output'];
+  local: ConflictVersion;
+  reason: Scalars['String']['output'];
+  remote: ConflictVersion;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  resolvedRow?: Maybe<Scalars['JSON']['output']>;
+  rowKey: Scalars['String']['output'];
+  siblings: Array<ConflictVersion>;
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  tableName: Scalars['String']['output'];
+  winner?: Maybe<GroupConflictWinner>;
+};
+
+/** A resolved conflict and its explanation. */
+export type GroupConflictResolution = {
+  __typename?: 'GroupConflictResolution';
+  conflict: GroupConflict;
+  explanation: ConflictExplanation;
+};
+
+/** RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both versions (MULTI_VALUE). */
+export type GroupConflictStatus =
+  | 'PENDING'
+  | 'RESOLVED'
+  | 'SIBLINGS';
+
+/** How a group conflict is resolved (see GroupConflictStrategy in the OpenAPI document). */
+export type GroupConflictStrategy =
+  /** Each column both sides changed merges by its CRDT. */
+  | 'CRDT_PER_COLUMN'
+  /** The row the operator gives. */
+  | 'CUSTOM'
+  /** The later write; ties to the higher site id. */
+  | 'LAST_WRITER_WINS'
+  /** Both versions kept as siblings until a resolution picks. */
+  | 'MULTI_VALUE'
+  /** The site ranked first in the group's site priority. */
+  | 'SITE_PRIORITY';
+
+/** Which version a resolution kept. */
+export type GroupConflictWinner =
+  | 'CUSTOM'
+  | 'LOCAL'
+  | 'MERGED'
+  | 'REMOTE'
+  | 'SIBLINGS';
 
 /** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
 export type HashFunction =
@@ -2498,6 +3275,13 @@ export type LeaderElectionEvent = {
   votesReceived: Scalars['Int']['output'];
 };
 
+export type LevelChange = {
+  __typename?: 'LevelChange';
+  changedAt: Scalars['DateTime']['output'];
+  fromLsn: Scalars['String']['output'];
+  level: ConsistencyLevel;
+};
+
 /** Which buckets of one level a predicate can touch, and why. */
 export type LevelSelection = {
   __typename?: 'LevelSelection';
@@ -2689,6 +3473,174 @@ export type LockWaitCounts = {
   timedOut: Scalars['Int']['output'];
   waits: Scalars['Int']['output'];
 };
+
+/** The failing transaction a subscription is stopped on. */
+export type LogicalApplyError = {
+  __typename?: 'LogicalApplyError';
+  at: Scalars['DateTime']['output'];
+  commitLsn: Scalars['String']['output'];
+  conflict?: Maybe<LogicalConflictType>;
+  lsn: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  transient: Scalars['Boolean']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** A page of decoded changes. */
+export type LogicalChanges = {
+  __typename?: 'LogicalChanges';
+  changes: Array<DecodedChange>;
+  fromLsn: Scalars['String']['output'];
+  hasMore: Scalars['Boolean']['output'];
+  nextLsn: Scalars['String']['output'];
+  nodeId: Scalars['String']['output'];
+  scannedTransactions: Scalars['Int']['output'];
+};
+
+/** Conflicts met, per type. */
+export type LogicalConflictCounts = {
+  __typename?: 'LogicalConflictCounts';
+  delete_missing: Scalars['Int']['output'];
+  delete_origin_differs: Scalars['Int']['output'];
+  insert_exists: Scalars['Int']['output'];
+  update_missing: Scalars['Int']['output'];
+  update_origin_differs: Scalars['Int']['output'];
+};
+
+/** What a subscription does on a conflict. */
+export type LogicalConflictPolicy =
+  | 'APPLY_REMOTE'
+  | 'ERROR'
+  | 'SKIP';
+
+/** The policy of each conflict type. */
+export type LogicalConflictResolution = {
+  __typename?: 'LogicalConflictResolution';
+  delete_missing: LogicalConflictPolicy;
+  delete_origin_differs: LogicalConflictPolicy;
+  insert_exists: LogicalConflictPolicy;
+  update_missing: LogicalConflictPolicy;
+  update_origin_differs: LogicalConflictPolicy;
+};
+
+export type LogicalConflictResolutionInput = {
+  delete_missing?: InputMaybe<LogicalConflictPolicy>;
+  delete_origin_differs?: InputMaybe<LogicalConflictPolicy>;
+  insert_exists?: InputMaybe<LogicalConflictPolicy>;
+  update_missing?: InputMaybe<LogicalConflictPolicy>;
+  update_origin_differs?: InputMaybe<LogicalConflictPolicy>;
+};
+
+/** PostgreSQL 18's apply conflicts. */
+export type LogicalConflictType =
+  | 'delete_missing'
+  | 'delete_origin_differs'
+  | 'insert_exists'
+  | 'update_missing'
+  | 'update_origin_differs';
+
+/** Whether a subscription applies changes that arrived through another subscription (any) or not (none). */
+export type LogicalOriginFilter =
+  | 'any'
+  | 'none';
+
+/** What a skip passed over (or would, dry). */
+export type LogicalSkipResult = {
+  __typename?: 'LogicalSkipResult';
+  changes: Array<DecodedChange>;
+  commitLsn: Scalars['String']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  lsn: Scalars['String']['output'];
+  truncated: Scalars['Boolean']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+export type LogicalStatistics = {
+  __typename?: 'LogicalStatistics';
+  appliedChanges: Scalars['BigInt']['output'];
+  appliedTransactions: Scalars['BigInt']['output'];
+  applyErrorCount: Scalars['Int']['output'];
+  conflicts: LogicalConflictCounts;
+  decodedChanges: Scalars['BigInt']['output'];
+  enabledSubscriptions: Scalars['Int']['output'];
+  maxLagBytes: Scalars['BigInt']['output'];
+  maxLagMs: Scalars['BigInt']['output'];
+  perSubscription: Array<LogicalSubscriptionStats>;
+  publications: Scalars['Int']['output'];
+  subscriptions: Scalars['Int']['output'];
+};
+
+/** A subscription from a publication's node to a writable node. */
+export type LogicalSubscription = {
+  __typename?: 'LogicalSubscription';
+  checkpointLsn: Scalars['String']['output'];
+  conflictResolution: LogicalConflictResolution;
+  copyData: Scalars['Boolean']['output'];
+  counters: LogicalSubscriptionCounters;
+  createdAt: Scalars['DateTime']['output'];
+  disableOnError: Scalars['Boolean']['output'];
+  enabled: Scalars['Boolean']['output'];
+  lagBytes: Scalars['BigInt']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastCommitTime?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<LogicalApplyError>;
+  name: Scalars['String']['output'];
+  origin: LogicalOriginFilter;
+  originName: Scalars['String']['output'];
+  publication: Scalars['String']['output'];
+  /** Only in the answer to updateSubscription with skip. */
+  skipResult?: Maybe<LogicalSkipResult>;
+  slot?: Maybe<SubscriptionSlot>;
+  slotLost: Scalars['Boolean']['output'];
+  slotLostAt?: Maybe<Scalars['DateTime']['output']>;
+  slotName: Scalars['String']['output'];
+  sourceLsn: Scalars['String']['output'];
+  sourceNodeId: Scalars['String']['output'];
+  status: LogicalSubscriptionStatus;
+  tables: Array<SubscriptionTableState>;
+  targetNodeId: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type LogicalSubscriptionCounters = {
+  __typename?: 'LogicalSubscriptionCounters';
+  appliedChanges: Scalars['Int']['output'];
+  appliedTransactions: Scalars['Int']['output'];
+  applyErrorCount: Scalars['Int']['output'];
+  conflicts: LogicalConflictCounts;
+  filteredTransactions: Scalars['Int']['output'];
+  skippedChanges: Scalars['Int']['output'];
+  skippedTransactions: Scalars['Int']['output'];
+  syncErrorCount: Scalars['Int']['output'];
+};
+
+export type LogicalSubscriptionStats = {
+  __typename?: 'LogicalSubscriptionStats';
+  appliedTransactions: Scalars['Int']['output'];
+  applyErrorCount: Scalars['Int']['output'];
+  conflicts: LogicalConflictCounts;
+  lagBytes: Scalars['BigInt']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  name: Scalars['String']['output'];
+  status: LogicalSubscriptionStatus;
+  syncErrorCount: Scalars['Int']['output'];
+};
+
+export type LogicalSubscriptionStatus =
+  | 'CATCHING_UP'
+  | 'DISABLED'
+  | 'ERROR'
+  | 'SLOT_LOST'
+  | 'STREAMING';
+
+/** A column transformation applied before a change leaves the source. */
+export type MaskKind =
+  | 'CONSTANT'
+  | 'HASH'
+  | 'PARTIAL'
+  | 'REDACT'
+  | 'RENAME';
 
 /** A member of the gossip group, as the group as a whole sees it. */
 export type Member = {
@@ -2930,6 +3882,25 @@ export type MigrationTaskPage = {
   total: Scalars['Int']['output'];
 };
 
+/** A replication channel now, with its rates. */
+export type MonitoredChannel = {
+  __typename?: 'MonitoredChannel';
+  bytesShipped?: Maybe<Scalars['BigInt']['output']>;
+  channelId: Scalars['ID']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  errors: Scalars['BigInt']['output'];
+  kind: ChannelKind;
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['BigInt']['output']>;
+  operationsShipped?: Maybe<Scalars['BigInt']['output']>;
+  rates: ChannelRates;
+  source: ChannelEndpoint;
+  state: ChannelState;
+  stateDetail: Scalars['String']['output'];
+  target: ChannelEndpoint;
+};
+
 /** Where one shard move stands (see MovePhase in the OpenAPI document). */
 export type MovePhase =
   | 'CANCELLED'
@@ -2942,6 +3913,242 @@ export type MovePhase =
   | 'PENDING'
   | 'SWITCH'
   | 'VERIFY';
+
+export type MultiMasterAntiEntropy = {
+  __typename?: 'MultiMasterAntiEntropy';
+  pairs: Array<MultiMasterAntiEntropyPair>;
+  skippedSiteIds: Array<Scalars['ID']['output']>;
+};
+
+export type MultiMasterAntiEntropyPair = {
+  __typename?: 'MultiMasterAntiEntropyPair';
+  keysRepaired: Scalars['Int']['output'];
+  rangesCompared: Scalars['Int']['output'];
+  rangesDescended: Scalars['Int']['output'];
+  siteA: Scalars['ID']['output'];
+  siteB: Scalars['ID']['output'];
+};
+
+/** Two concurrent writes to one row of a group (MultiMasterConflict in the OpenAPI document). */
+export type MultiMasterConflict = {
+  __typename?: 'MultiMasterConflict';
+  appliedSiteIds: Array<Scalars['ID']['output']>;
+  conflictId: Scalars['ID']['output'];
+  conflictType: ConflictType;
+  detectedAt: Scalars['DateTime']['output'];
+  groupId: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  local: MultiMasterConflictVersion;
+  reason: Scalars['String']['output'];
+  remote: MultiMasterConflictVersion;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  resolvedRow?: Maybe<Scalars['JSON']['output']>;
+  siblings: Array<MultiMasterConflictVersion>;
+  /** RESOLVED, PENDING (CUSTOM waits for a row) or SIBLINGS (MULTI_VALUE). */
+  status: Scalars['String']['output'];
+  strategy: MultiMasterConflictStrategy;
+  table: Scalars['String']['output'];
+  /** LOCAL, REMOTE, MERGED, CUSTOM or SIBLINGS; null while PENDING. */
+  winner?: Maybe<Scalars['String']['output']>;
+};
+
+/** How concurrent writes to one row are resolved (ConflictStrategy in the OpenAPI document). */
+export type MultiMasterConflictStrategy =
+  | 'CRDT_PER_COLUMN'
+  | 'CUSTOM'
+  | 'LAST_WRITER_WINS'
+  | 'MULTI_VALUE'
+  | 'SITE_PRIORITY';
+
+/** One side's write of a group conflict. */
+export type MultiMasterConflictVersion = {
+  __typename?: 'MultiMasterConflictVersion';
+  clock: Scalars['JSON']['output'];
+  nodeId: Scalars['ID']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+  siteId: Scalars['ID']['output'];
+  writtenAt: Scalars['DateTime']['output'];
+};
+
+/** Whether a group's sites agree, and how long they took (Convergence in the OpenAPI document). */
+export type MultiMasterConvergenceReport = {
+  __typename?: 'MultiMasterConvergenceReport';
+  agreement: Array<MultiMasterSiteAgreement>;
+  converged: Scalars['Boolean']['output'];
+  divergedSince?: Maybe<Scalars['DateTime']['output']>;
+  groupId: Scalars['ID']['output'];
+  lastConvergedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastConvergenceMs?: Maybe<Scalars['BigInt']['output']>;
+  lastDivergenceAt?: Maybe<Scalars['DateTime']['output']>;
+  p99ConvergenceMs?: Maybe<Scalars['BigInt']['output']>;
+  samples: Scalars['Int']['output'];
+  sinceLastDivergenceMs?: Maybe<Scalars['BigInt']['output']>;
+};
+
+export type MultiMasterCounters = {
+  __typename?: 'MultiMasterCounters';
+  antiEntropyRuns: Scalars['Int']['output'];
+  bytesShipped: Scalars['BigInt']['output'];
+  changesApplied: Scalars['Int']['output'];
+  changesShipped: Scalars['Int']['output'];
+  conflictsDetected: Scalars['Int']['output'];
+  duplicatesSkipped: Scalars['Int']['output'];
+  keysRepaired: Scalars['Int']['output'];
+  readRepairs: Scalars['Int']['output'];
+  readsFailed: Scalars['Int']['output'];
+  readsServed: Scalars['Int']['output'];
+  rowsWritten: Scalars['Int']['output'];
+  writesCommitted: Scalars['Int']['output'];
+  writesFailed: Scalars['Int']['output'];
+};
+
+export type MultiMasterGroupStatistics = {
+  __typename?: 'MultiMasterGroupStatistics';
+  converged: Scalars['Boolean']['output'];
+  counters: MultiMasterCounters;
+  groupId: Scalars['ID']['output'];
+  runningSites: Scalars['Int']['output'];
+  sites: Scalars['Int']['output'];
+};
+
+export type MultiMasterPush = {
+  __typename?: 'MultiMasterPush';
+  changesSent: Scalars['Int']['output'];
+};
+
+export type MultiMasterQuorumSite = {
+  __typename?: 'MultiMasterQuorumSite';
+  counts: Scalars['Boolean']['output'];
+  datacenterId?: Maybe<Scalars['ID']['output']>;
+  nodeId: Scalars['ID']['output'];
+  running: Scalars['Boolean']['output'];
+  siteId: Scalars['ID']['output'];
+};
+
+export type MultiMasterQuorumStatus = {
+  __typename?: 'MultiMasterQuorumStatus';
+  groupId: Scalars['ID']['output'];
+  reachableSites: Scalars['Int']['output'];
+  readQuorum: Scalars['Int']['output'];
+  readQuorumReachable: Scalars['Boolean']['output'];
+  sites: Array<MultiMasterQuorumSite>;
+  writeQuorum: Scalars['Int']['output'];
+  writeQuorumReachable: Scalars['Boolean']['output'];
+};
+
+export type MultiMasterRead = {
+  __typename?: 'MultiMasterRead';
+  answeredBy: Array<Scalars['ID']['output']>;
+  groupId: Scalars['ID']['output'];
+  readId: Scalars['ID']['output'];
+  readQuorum: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  repairedSiteIds: Array<Scalars['ID']['output']>;
+  rows: Array<MultiMasterReadRow>;
+  siteId: Scalars['ID']['output'];
+  state: Scalars['String']['output'];
+};
+
+export type MultiMasterReadRow = {
+  __typename?: 'MultiMasterReadRow';
+  clock: Scalars['JSON']['output'];
+  dot: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+  siblings: Array<MultiMasterSibling>;
+  table: Scalars['String']['output'];
+};
+
+/** What replicateMultiMaster does. */
+export type MultiMasterReplicateMode =
+  | 'ANTI_ENTROPY'
+  | 'PUSH'
+  | 'READ'
+  | 'WRITE';
+
+/** What replicateMultiMaster did; the parts of other modes are null. */
+export type MultiMasterReplicateResult = {
+  __typename?: 'MultiMasterReplicateResult';
+  antiEntropy?: Maybe<MultiMasterAntiEntropy>;
+  groupId: Scalars['ID']['output'];
+  mode: MultiMasterReplicateMode;
+  push?: Maybe<MultiMasterPush>;
+  read?: Maybe<MultiMasterRead>;
+  write?: Maybe<MultiMasterWrite>;
+};
+
+export type MultiMasterSibling = {
+  __typename?: 'MultiMasterSibling';
+  atMs: Scalars['BigInt']['output'];
+  dot: Scalars['String']['output'];
+  originSiteId: Scalars['ID']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** A site of a group: a writable node. */
+export type MultiMasterSite = {
+  __typename?: 'MultiMasterSite';
+  addedAt: Scalars['DateTime']['output'];
+  /** Hash of the site's data of the group; equal hashes mean equal data. */
+  dataHash: Scalars['String']['output'];
+  datacenterId?: Maybe<Scalars['ID']['output']>;
+  groupId: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+  peers: Array<MultiMasterSitePeer>;
+  priority: Scalars['Int']['output'];
+  rowCount: Scalars['Int']['output'];
+  running: Scalars['Boolean']['output'];
+  siteId: Scalars['ID']['output'];
+  writeRole: Scalars['String']['output'];
+};
+
+export type MultiMasterSiteAgreement = {
+  __typename?: 'MultiMasterSiteAgreement';
+  dataHash: Scalars['String']['output'];
+  siteIds: Array<Scalars['ID']['output']>;
+};
+
+/** What a site has shipped to one other site. */
+export type MultiMasterSitePeer = {
+  __typename?: 'MultiMasterSitePeer';
+  ackedLsn: Scalars['BigInt']['output'];
+  bytesShipped: Scalars['BigInt']['output'];
+  changesShipped: Scalars['Int']['output'];
+  pendingBytes: Scalars['BigInt']['output'];
+  reachable: Scalars['Boolean']['output'];
+  siteId: Scalars['ID']['output'];
+};
+
+export type MultiMasterStatistics = {
+  __typename?: 'MultiMasterStatistics';
+  groups: Scalars['Int']['output'];
+  perGroup: Array<MultiMasterGroupStatistics>;
+  sites: Scalars['Int']['output'];
+  totals: MultiMasterCounters;
+};
+
+export type MultiMasterWrite = {
+  __typename?: 'MultiMasterWrite';
+  acknowledgedBy: Array<Scalars['ID']['output']>;
+  groupId: Scalars['ID']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  siteId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  state: Scalars['String']['output'];
+  versions: Array<MultiMasterWrittenVersion>;
+  writeId: Scalars['ID']['output'];
+  writeQuorum: Scalars['Int']['output'];
+};
+
+export type MultiMasterWrittenVersion = {
+  __typename?: 'MultiMasterWrittenVersion';
+  clock: Scalars['JSON']['output'];
+  dot: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -2960,6 +4167,8 @@ export type Mutation = {
   addServiceRegion: ServiceRegion;
   /** Adds a shard to a table (POST …/sharding/tables/{table}/shards). */
   addShard: Shard;
+  /** Adds a site to a group. */
+  addSiteToGroup: ReplicationGroup;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
@@ -2976,26 +4185,52 @@ export type Mutation = {
   configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
+  /** Creates a channel alert rule (twin of POST .../monitoring/alerts and /replication/monitoring/alerts). */
+  createChannelAlertRule: ChannelAlertRule;
+  /** Creates a datacenter (POST /api/v1/geo-replication/datacenters). */
+  createGeoDatacenter: GeoDatacenter;
+  /** Creates a geo stream (POST /api/v1/geo-replication/streams). */
+  createGeoStream: GeoStream;
   /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
   createMigrationTask: MigrationTask;
+  /** Creates a publication (POST …/logical/publications and its aliases). */
+  createPublication: Publication;
   /** Creates an alert rule. */
   createReplicationAlertRule: ReplicationAlertRule;
+  /** Creates a group. */
+  createReplicationGroup: ReplicationGroup;
   /** Creates a replication slot. */
   createReplicationSlot: ReplicationSlot;
   /** Starts a snapshot of the primary (IN_PROGRESS). */
   createReplicationSnapshot: ReplicationSnapshot;
   /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
   createShardedTable: ShardedTable;
+  /** Creates a subscription: slot, initial copy, streaming (POST …/logical/subscriptions and its aliases). */
+  createSubscription: LogicalSubscription;
+  /** Deletes a channel alert rule and answers it as it was (twin of DELETE .../monitoring/alerts/{id}). */
+  deleteChannelAlertRule: ChannelAlertRule;
+  /** Deletes a datacenter; true once gone (DELETE /api/v1/geo-replication/datacenters/{id}). */
+  deleteGeoDatacenter: Scalars['Boolean']['output'];
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
+  /** Deletes a group; true once gone. */
+  deleteReplicationGroup: Scalars['Boolean']['output'];
   /** Drops a replication slot. */
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
   /** Deletes a resource manager without live XA transactions; true once gone (DELETE …/xa/resource-managers/{name}). */
   deleteXaResourceManager: Scalars['Boolean']['output'];
+  /** Disables a subscription, keeping its slot (POST …/logical/subscriptions/{name}/disable, PUT on the alias). */
+  disableSubscription: LogicalSubscription;
+  /** Drops a publication; true once gone (DELETE …/logical/publications/{name}). */
+  dropPublication: Scalars['Boolean']['output'];
   /** Drops a sharded table; true once gone (DELETE …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
   dropShardedTable: Scalars['Boolean']['output'];
+  /** Drops a subscription and its slot; true once gone (DELETE …/logical/subscriptions/{name}). */
+  dropSubscription: Scalars['Boolean']['output'];
+  /** Enables a subscription (POST …/logical/subscriptions/{name}/enable, PUT on the alias). */
+  enableSubscription: LogicalSubscription;
   /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
   endXaTransaction: XaTransaction;
   /**
@@ -3070,8 +4305,16 @@ export type Mutation = {
   removeServiceInstance: GlobalService;
   /** Removes a region (DELETE …/regions/{regionId}); the service after. */
   removeServiceRegion: GlobalService;
+  /** Removes a site from a group; true once removed. */
+  removeSiteFromGroup: Scalars['Boolean']['output'];
+  /** A quorum write or read, a push, or anti-entropy. */
+  replicateMultiMaster: MultiMasterReplicateResult;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
+  /** Resolves a group conflict (twin of POST /geo-replication/conflicts/resolve). */
+  resolveGeoReplicationConflict: MultiMasterConflict;
+  /** Resolves a recorded group conflict; written to every site of its group (POST /api/v1/advanced-replication/conflicts/resolve). */
+  resolveGroupConflict: GroupConflictResolution;
   /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
@@ -3092,6 +4335,8 @@ export type Mutation = {
   setClock: Clock;
   /** Switches the strategy distributed queries are planned with. */
   setExecutionStrategy: ExecutionStrategyChange;
+  /** Changes a stream's consistency level for the writes that follow (PUT /api/v1/geo-replication/streams/{id}/consistency-level). */
+  setGeoStreamConsistencyLevel: GeoStream;
   /** Switches the strategy new connections are assigned by. */
   setLoadBalancerStrategy: LoadBalancerStrategyChange;
   /** Sets a shard's state as an operator may (PUT …/sharding/tables/{table}/shards/{id}/status). */
@@ -3108,12 +4353,18 @@ export type Mutation = {
   startXaTransaction: XaTransaction;
   /** Closes the RAC database after writing dirty blocks back; true once closed (POST /api/v1/rac/cluster/stop). */
   stopRacCluster: Scalars['Boolean']['output'];
+  /** Records a MANUAL checkpoint of one applier, or of every applier (POST /api/v1/advanced-replication/apply/checkpoints). */
+  takeApplyCheckpoint: Array<ApplyCheckpoint>;
   /** Runs a failover drill and returns what it measured. */
   testFailover: FailoverTestResult;
   /** Replaces the leader now: a switchover (leadership transfer, optionally to input.targetNodeId) or a forced failover. */
   triggerFailover: FailoverResult;
   /** Promotes a standby to primary. */
   triggerReplicationFailover: ReplicationFailoverResult;
+  /** Changes the apply configuration (PUT /api/v1/advanced-replication/apply/config). */
+  updateApplyConfig: ApplyConfig;
+  /** Changes a channel alert rule (twin of PUT .../monitoring/alerts/{id}). */
+  updateChannelAlertRule: ChannelAlertRule;
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
@@ -3121,10 +4372,16 @@ export type Mutation = {
   updateGlobalService: GlobalService;
   /** Replaces the parallel query configuration (PUT /api/v1/rac/parallel-query/config). */
   updateParallelQueryConfig: ParallelQueryConfig;
+  /** Replaces a publication's definition (PUT …/logical/publications/{name}). */
+  updatePublication: Publication;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
+  /** Changes a group. */
+  updateReplicationGroup: ReplicationGroup;
   /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
   updateShardedTable: ShardedTable;
+  /** Changes a subscription, or skips its failing transaction (PUT …/logical/subscriptions/{name}). */
+  updateSubscription: LogicalSubscription;
   /** Writes rows, each routed by its shard key (POST …/sharding/tables/{table}/rows). */
   writeShardedRows: ShardedRowsWritten;
 };
@@ -3167,6 +4424,12 @@ export type MutationAddServiceRegionArgs = {
 export type MutationAddShardArgs = {
   shard: ShardInput;
   table: Scalars['String']['input'];
+};
+
+
+export type MutationAddSiteToGroupArgs = {
+  groupId: Scalars['ID']['input'];
+  site: SiteInfoInput;
 };
 
 
@@ -3218,13 +4481,38 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateChannelAlertRuleArgs = {
+  input: CreateChannelAlertRuleInput;
+};
+
+
+export type MutationCreateGeoDatacenterArgs = {
+  input: GeoDatacenterInput;
+};
+
+
+export type MutationCreateGeoStreamArgs = {
+  input: GeoStreamInput;
+};
+
+
 export type MutationCreateMigrationTaskArgs = {
   input: MigrationTaskInput;
 };
 
 
+export type MutationCreatePublicationArgs = {
+  input: PublicationInput;
+};
+
+
 export type MutationCreateReplicationAlertRuleArgs = {
   input: CreateAlertRuleInput;
+};
+
+
+export type MutationCreateReplicationGroupArgs = {
+  input: ReplicationGroupInput;
 };
 
 
@@ -3243,8 +4531,28 @@ export type MutationCreateShardedTableArgs = {
 };
 
 
+export type MutationCreateSubscriptionArgs = {
+  input: SubscriptionInput;
+};
+
+
+export type MutationDeleteChannelAlertRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteGeoDatacenterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteMigrationTaskArgs = {
   taskId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteReplicationGroupArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3263,8 +4571,28 @@ export type MutationDeleteXaResourceManagerArgs = {
 };
 
 
+export type MutationDisableSubscriptionArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDropPublicationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationDropShardedTableArgs = {
   table: Scalars['String']['input'];
+};
+
+
+export type MutationDropSubscriptionArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationEnableSubscriptionArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -3456,8 +4784,29 @@ export type MutationRemoveServiceRegionArgs = {
 };
 
 
+export type MutationRemoveSiteFromGroupArgs = {
+  groupId: Scalars['ID']['input'];
+  siteId: Scalars['ID']['input'];
+};
+
+
+export type MutationReplicateMultiMasterArgs = {
+  input: ReplicateMultiMasterInput;
+};
+
+
 export type MutationResolveConflictArgs = {
   input: ResolveConflictInput;
+};
+
+
+export type MutationResolveGeoReplicationConflictArgs = {
+  input: ResolveMultiMasterConflictInput;
+};
+
+
+export type MutationResolveGroupConflictArgs = {
+  input: ResolveGroupConflictInput;
 };
 
 
@@ -3519,6 +4868,12 @@ export type MutationSetExecutionStrategyArgs = {
 };
 
 
+export type MutationSetGeoStreamConsistencyLevelArgs = {
+  consistencyLevel: ConsistencyLevel;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetLoadBalancerStrategyArgs = {
   strategy: LoadBalancingStrategy;
 };
@@ -3553,6 +4908,11 @@ export type MutationStartXaTransactionArgs = {
 };
 
 
+export type MutationTakeApplyCheckpointArgs = {
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationTestFailoverArgs = {
   input?: InputMaybe<FailoverTestInput>;
 };
@@ -3565,6 +4925,17 @@ export type MutationTriggerFailoverArgs = {
 
 export type MutationTriggerReplicationFailoverArgs = {
   input?: InputMaybe<ReplicationFailoverInput>;
+};
+
+
+export type MutationUpdateApplyConfigArgs = {
+  config: ApplyConfigInput;
+};
+
+
+export type MutationUpdateChannelAlertRuleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateChannelAlertRuleInput;
 };
 
 
@@ -3589,14 +4960,32 @@ export type MutationUpdateParallelQueryConfigArgs = {
 };
 
 
+export type MutationUpdatePublicationArgs = {
+  input: UpdatePublicationInput;
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
+};
+
+
+export type MutationUpdateReplicationGroupArgs = {
+  id: Scalars['ID']['input'];
+  input: ReplicationGroupUpdateInput;
 };
 
 
 export type MutationUpdateShardedTableArgs = {
   input: UpdateShardedTableInput;
   table: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateSubscriptionArgs = {
+  input: UpdateSubscriptionInput;
+  name: Scalars['String']['input'];
 };
 
 
@@ -4005,6 +5394,15 @@ export type PerformanceMetrics = {
   rssBytes: Scalars['BigInt']['output'];
 };
 
+/** What a permanent error does (GoldenGate's REPERROR responses). */
+export type PermanentErrorPolicy =
+  /** Stop the applier (ABENDED), the transaction FAILED and the checkpoint below it. */
+  | 'ABEND'
+  /** Give it up, keep its changes in the discard list, and go on. */
+  | 'DISCARD'
+  /** Give the transaction up and go on. */
+  | 'SKIP';
+
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -4059,6 +5457,50 @@ export type ProcessMetrics = {
   uptimeSeconds: Scalars['Int']['output'];
 };
 
+/** A publication on a node. */
+export type Publication = {
+  __typename?: 'Publication';
+  allTables: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  nodeId: Scalars['String']['output'];
+  publish: Array<PublishOperation>;
+  subscriptionCount: Scalars['Int']['output'];
+  tables: Array<PublishedTable>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type PublicationInput = {
+  allTables?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  nodeId?: InputMaybe<Scalars['String']['input']>;
+  publish?: InputMaybe<Array<PublishOperation>>;
+  tables?: InputMaybe<Array<PublishedTableInput>>;
+};
+
+/** An operation a publication publishes. */
+export type PublishOperation =
+  | 'delete'
+  | 'insert'
+  | 'truncate'
+  | 'update';
+
+/** A table of a publication: its row filter, column list and masks. */
+export type PublishedTable = {
+  __typename?: 'PublishedTable';
+  columns?: Maybe<Array<Scalars['String']['output']>>;
+  masks: Array<ColumnMask>;
+  rowFilter?: Maybe<Scalars['String']['output']>;
+  table: Scalars['String']['output'];
+};
+
+export type PublishedTableInput = {
+  columns?: InputMaybe<Array<Scalars['String']['input']>>;
+  masks?: InputMaybe<Array<ColumnMaskInput>>;
+  rowFilter?: InputMaybe<Scalars['String']['input']>;
+  table: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Queries running now (GET /api/v1/rac/parallel-query/active). */
@@ -4072,6 +5514,16 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
+  /** Checkpoint history, newest first (GET /api/v1/advanced-replication/apply/checkpoints). */
+  applyCheckpoints: Array<ApplyCheckpoint>;
+  /** The apply configuration (GET /api/v1/advanced-replication/apply/config). */
+  applyConfig: ApplyConfig;
+  /** Apply statistics, of every applier or one subscription's (GET /api/v1/advanced-replication/apply/statistics). */
+  applyStatistics: ApplyStatistics;
+  /** Every applier's state, checkpoint and lag (GET /api/v1/advanced-replication/apply/status). */
+  applyStatus: Array<ApplierStatus>;
+  /** Unfinished transactions in commit order, then finished ones newest first (GET /api/v1/advanced-replication/apply/transactions). */
+  applyTransactions: Array<ApplyTransaction>;
   auditEntries: Array<AuditEntry>;
   /** The buffer caches the engines keep, measured (seed 003): RAC's, one per instance. */
   bufferPoolStats?: Maybe<BufferPoolStats>;
@@ -4079,6 +5531,18 @@ export type Query = {
   cacheFusionStats: CacheFusionStats;
   /** The transfer log, newest first by default (GET /api/v1/rac/cache-fusion/transfers). */
   cacheFusionTransfers: Array<CacheFusionTransfer>;
+  /** The channel alert rules (twin of GET .../monitoring/alerts and /replication/monitoring/alerts). */
+  channelAlertRules: Array<ChannelAlertRule>;
+  /** Every channel's conflicts (twin of GET .../monitoring/conflicts). */
+  channelConflicts: Array<ChannelConflicts>;
+  /** Every channel's errors (twin of GET .../monitoring/errors and /replication/monitoring/errors). */
+  channelErrors: Array<ChannelErrors>;
+  /** Every channel's lag, worst first (twin of GET .../monitoring/lag and /replication/monitoring/lag). */
+  channelLag: Array<ChannelLag>;
+  /** Every channel's throughput (twin of GET .../monitoring/throughput and /replication/monitoring/throughput). */
+  channelThroughput: Array<ChannelThroughput>;
+  /** A channel's metric over a window, downsampled to at most maxPoints (twin of GET .../monitoring/timeseries). */
+  channelTimeSeries: ChannelTimeSeries;
   clock: Clock;
   /** The cluster as a whole. */
   cluster?: Maybe<ClusterInfo>;
@@ -4097,6 +5561,14 @@ export type Query = {
   clusterTopology: ClusterTopology;
   /** Each clustering subsystem in one read. */
   clusteringStatus: ClusteringStatus;
+  /** The CRDT types and where they are used (GET /api/v1/advanced-replication/conflicts/crdts). */
+  conflictCrdts: Array<CrdtTypeInfo>;
+  /** The probability of a conflict in the next window, with its basis (GET /api/v1/advanced-replication/conflicts/predictions). */
+  conflictPredictions: ConflictPredictions;
+  /** Conflicts by type, strategy and table (GET /api/v1/advanced-replication/conflicts/statistics). */
+  conflictStatistics: ConflictStatistics;
+  /** The resolution strategies and their guarantees (GET /api/v1/advanced-replication/conflicts/strategies). */
+  conflictStrategies: Array<ConflictStrategyInfo>;
   /** The health summary, its checks, the leader and every node's health. */
   detailedClusterHealth: DetailedClusterHealth;
   /** Nodes on the ring. */
@@ -4138,6 +5610,20 @@ export type Query = {
   gdsServices: Array<GlobalService>;
   /** Statistics (GET …/gds/statistics). */
   gdsStatistics: GdsStatistics;
+  /** One datacenter; null when unknown (GET /api/v1/geo-replication/datacenters/{id}). */
+  geoDatacenter?: Maybe<GeoDatacenter>;
+  /** Datacenters (GET /api/v1/geo-replication/datacenters). */
+  geoDatacenters: Array<GeoDatacenter>;
+  /** Conflicts of multi-master groups, newest first (twin of GET /geo-replication/conflicts). */
+  geoReplicationConflicts: Array<MultiMasterConflict>;
+  /** Geo-replication statistics with the lag matrix (GET /api/v1/geo-replication/statistics). */
+  geoReplicationStatistics: GeoReplicationStatistics;
+  /** One geo stream's status; null when unknown (GET /api/v1/geo-replication/streams/{id}/status). */
+  geoStreamStatus?: Maybe<GeoStream>;
+  /** Geo streams (GET /api/v1/geo-replication/streams). */
+  geoStreams: Array<GeoStream>;
+  /** A datacenter's vector clock, and whether it covers a session's (GET /api/v1/geo-replication/vector-clocks/{dc}). */
+  geoVectorClock: DatacenterVectorClock;
   /** One global service, or null (GET …/gds/services/{name}). */
   globalService?: Maybe<GlobalService>;
   /** A region's instances (GET …/gds/services/{serviceName}/regions/{regionId}/instances). */
@@ -4154,6 +5640,8 @@ export type Query = {
   grdResources: Array<GrdResource>;
   /** The same, by the name seed 003 gives it. */
   grdTopology: GrdTopology;
+  /** A recorded group conflict explained and replayed under every other strategy; null when unknown. */
+  groupConflictExplanation?: Maybe<ConflictExplanation>;
   health: HealthReport;
   /** Samples of the cluster's health over time, newest first by default. */
   healthHistory: Array<HealthSample>;
@@ -4169,6 +5657,18 @@ export type Query = {
   loadBalancerConnections: Array<LoadBalancerConnection>;
   /** What the load balancer routed since it started. */
   loadBalancerStatistics: LoadBalancerStatistics;
+  /** A page of decoded changes (GET …/logical/changes). */
+  logicalChanges: LogicalChanges;
+  /** One publication; null when unknown (GET …/logical/publications/{name}). */
+  logicalPublication?: Maybe<Publication>;
+  /** Publications (GET /api/v1/advanced-replication/logical/publications and its aliases). */
+  logicalPublications: Array<Publication>;
+  /** Logical replication statistics (GET …/logical/statistics). */
+  logicalStatistics: LogicalStatistics;
+  /** One subscription; null when unknown (GET …/logical/subscriptions/{name}). */
+  logicalSubscription?: Maybe<LogicalSubscription>;
+  /** Subscriptions (GET …/logical/subscriptions and its aliases). */
+  logicalSubscriptions: Array<LogicalSubscription>;
   /** A member as the group, itself and each observer sees it; null when unknown. */
   memberState?: Maybe<MemberStateDetail>;
   /** Members of the gossip group (the cluster's nodes; gossip state is rebuilt at start), filtered and paged like GET /api/v1/cluster/members. */
@@ -4183,6 +5683,20 @@ export type Query = {
   migrationTaskProgress: RebalanceStatus;
   /** Migration tasks (GET /api/v1/cluster/migration/tasks). */
   migrationTasks: MigrationTaskPage;
+  /** Every replication channel of every kind (twin of GET /advanced-replication/monitoring/channels). */
+  monitoredChannels: Array<MonitoredChannel>;
+  /** Whether each group's sites agree, and how long they took (twin of GET /advanced-replication/multi-master/convergence). */
+  multiMasterConvergenceStatus: Array<MultiMasterConvergenceReport>;
+  /** One group, or null. */
+  multiMasterGroup?: Maybe<ReplicationGroup>;
+  /** The multi-master groups (twin of GET /advanced-replication/multi-master/groups). */
+  multiMasterGroups: Array<ReplicationGroup>;
+  /** Whether each group's quorums are reachable now. */
+  multiMasterQuorumStatus: Array<MultiMasterQuorumStatus>;
+  /** Every site of every group, or of one. */
+  multiMasterSites: Array<MultiMasterSite>;
+  /** Multi-master counters. */
+  multiMasterStatistics: MultiMasterStatistics;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -4255,6 +5769,8 @@ export type Query = {
   replicationLag: ReplicationLagReport;
   /** The lag time series, oldest first. */
   replicationLagHistory: Array<ReplicationLagSample>;
+  /** Every channel summarized (twin of GET .../monitoring/dashboard and /replication/monitoring/dashboard). */
+  replicationMonitoringDashboard: ReplicationMonitoringDashboard;
   /** One slot by name. */
   replicationSlot?: Maybe<ReplicationSlot>;
   /** Replication slots. */
@@ -4351,6 +5867,37 @@ export type QueryApiKeysArgs = {
 };
 
 
+export type QueryApplyCheckpointsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+  trigger?: InputMaybe<ApplyCheckpointTrigger>;
+};
+
+
+export type QueryApplyStatisticsArgs = {
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryApplyStatusArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<ApplierSortField>;
+  state?: InputMaybe<ApplierState>;
+  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryApplyTransactionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ApplyTransactionStatus>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryAuditEntriesArgs = {
   actorKeyId?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -4373,6 +5920,54 @@ export type QueryCacheFusionTransfersArgs = {
 };
 
 
+export type QueryChannelAlertRulesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<ChannelMetric>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChannelConflictsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelErrorsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelLagArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelThroughputArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelTimeSeriesArgs = {
+  channelId: Scalars['ID']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  metric: ChannelMetric;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryClusterNodeArgs = {
   nodeId: Scalars['ID']['input'];
 };
@@ -4392,6 +5987,11 @@ export type QueryClusterNodesArgs = {
 
 export type QueryClusterShardArgs = {
   shardId: Scalars['ID']['input'];
+};
+
+
+export type QueryConflictPredictionsArgs = {
+  tableName?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4481,6 +6081,45 @@ export type QueryFaultsArgs = {
 };
 
 
+export type QueryGeoDatacenterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGeoDatacentersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryGeoReplicationConflictsArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryGeoStreamStatusArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGeoStreamsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<GeoStreamState>;
+};
+
+
+export type QueryGeoVectorClockArgs = {
+  datacenterId: Scalars['ID']['input'];
+  session?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryGlobalServiceArgs = {
   name: Scalars['String']['input'];
 };
@@ -4528,6 +6167,11 @@ export type QueryGrdResourcesArgs = {
   order?: InputMaybe<SortOrder>;
   resourceType?: InputMaybe<GrdResourceType>;
   sortBy?: InputMaybe<GrdResourceSortField>;
+};
+
+
+export type QueryGroupConflictExplanationArgs = {
+  conflictId: Scalars['ID']['input'];
 };
 
 
@@ -4596,6 +6240,42 @@ export type QueryLoadBalancerConnectionsArgs = {
 };
 
 
+export type QueryLogicalChangesArgs = {
+  fromLsn?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['String']['input']>;
+  op?: InputMaybe<DecodedChangeOp>;
+  publication?: InputMaybe<Scalars['String']['input']>;
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLogicalPublicationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryLogicalPublicationsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLogicalSubscriptionArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryLogicalSubscriptionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  publication?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<LogicalSubscriptionStatus>;
+  targetNodeId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryMemberStateArgs = {
   memberId: Scalars['ID']['input'];
 };
@@ -4627,6 +6307,46 @@ export type QueryMigrationTasksArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<WorkflowState>;
   targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMonitoredChannelsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryMultiMasterConvergenceStatusArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMultiMasterGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMultiMasterGroupsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMultiMasterQuorumStatusArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMultiMasterSitesArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5736,6 +7456,16 @@ export type ReplicaStatusEvent = {
   time: Scalars['DateTime']['output'];
 };
 
+/** What replicateMultiMaster does (ReplicateRequest in the OpenAPI document). */
+export type ReplicateMultiMasterInput = {
+  groupId: Scalars['ID']['input'];
+  mode: MultiMasterReplicateMode;
+  rows?: InputMaybe<Array<RowRefInput>>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  siteIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  writes?: InputMaybe<Array<RowWriteInput>>;
+};
+
 /** An alert of a rule for one standby. */
 export type ReplicationAlert = {
   __typename?: 'ReplicationAlert';
@@ -5915,6 +7645,45 @@ export type ReplicationFailoverResult = {
   switchLsn: Scalars['String']['output'];
 };
 
+/** A multi-master group (the seed's ReplicationGroup). */
+export type ReplicationGroup = {
+  __typename?: 'ReplicationGroup';
+  /** CRDT_PER_COLUMN strategy: the CRDT of each column (LWW_REGISTER, G_COUNTER, PN_COUNTER, G_SET). */
+  columnCrdts: Scalars['JSON']['output'];
+  conflictStrategy: MultiMasterConflictStrategy;
+  converged: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  groupId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  readQuorum: Scalars['Int']['output'];
+  sites: Array<MultiMasterSite>;
+  tables: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  writeQuorum: Scalars['Int']['output'];
+};
+
+/** A new group (CreateMultiMasterGroupRequest in the OpenAPI document). */
+export type ReplicationGroupInput = {
+  columnCrdts?: InputMaybe<Scalars['JSON']['input']>;
+  conflictStrategy?: InputMaybe<MultiMasterConflictStrategy>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  readQuorum?: InputMaybe<Scalars['Int']['input']>;
+  sites: Array<SiteInfoInput>;
+  tables: Array<Scalars['String']['input']>;
+  writeQuorum?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What to change in a group (UpdateMultiMasterGroupRequest). */
+export type ReplicationGroupUpdateInput = {
+  columnCrdts?: InputMaybe<Scalars['JSON']['input']>;
+  conflictStrategy?: InputMaybe<MultiMasterConflictStrategy>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  readQuorum?: InputMaybe<Scalars['Int']['input']>;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
+  writeQuorum?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A standby's positions and lag (event wal_position_update, at most once per statusIntervalMs per standby). */
 export type ReplicationLagEvent = {
   __typename?: 'ReplicationLagEvent';
@@ -5967,6 +7736,20 @@ export type ReplicationMode =
   | 'SEMI_SYNCHRONOUS'
   /** Once every standby of standbyNodes (every streaming replica when empty) has flushed past it; survives the loss of the primary. */
   | 'SYNCHRONOUS';
+
+/** Every replication channel summarized. */
+export type ReplicationMonitoringDashboard = {
+  __typename?: 'ReplicationMonitoringDashboard';
+  alertRules: Array<ChannelAlertRule>;
+  byState: ChannelStateCounts;
+  channels: Scalars['Int']['output'];
+  firingAlerts: Array<ChannelAlert>;
+  kinds: Array<ChannelKindSummary>;
+  rateWindowMs: Scalars['Int']['output'];
+  sampleIntervalMs: Scalars['Int']['output'];
+  sampledAt?: Maybe<Scalars['DateTime']['output']>;
+  worstLag: Array<ChannelLag>;
+};
 
 /** A node's part in replication. */
 export type ReplicationRole =
@@ -6131,6 +7914,21 @@ export type ResolveConflictInput = {
   strategy: ConflictResolutionStrategy;
 };
 
+/** Resolving a recorded group conflict (see ResolveGroupConflictRequest in the OpenAPI document). */
+export type ResolveGroupConflictInput = {
+  conflictId: Scalars['ID']['input'];
+  /** For CUSTOM only, the row to write; null deletes it. */
+  customRow?: InputMaybe<Scalars['JSON']['input']>;
+  strategy: GroupConflictStrategy;
+};
+
+/** How to resolve a group conflict (ResolveMultiMasterConflictRequest). */
+export type ResolveMultiMasterConflictInput = {
+  conflictId: Scalars['ID']['input'];
+  strategy?: InputMaybe<MultiMasterConflictStrategy>;
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 export type Role =
   | 'CLUSTER_ADMIN'
   | 'CLUSTER_VIEWER'
@@ -6159,6 +7957,12 @@ export type RowLock = {
   __typename?: 'RowLock';
   key: Scalars['String']['output'];
   table: Scalars['String']['output'];
+};
+
+/** A row to read. */
+export type RowRefInput = {
+  key: Scalars['String']['input'];
+  table: Scalars['String']['input'];
 };
 
 /** One row write (RowWrite in the OpenAPI document): `row` for a put, none for a delete. */
@@ -6337,6 +8141,19 @@ export type ServiceState =
   | 'FAILING_OVER'
   | 'MAINTENANCE'
   | 'STOPPED';
+
+export type SessionClockGap = {
+  __typename?: 'SessionClockGap';
+  datacenterId: Scalars['String']['output'];
+  position: Scalars['BigInt']['output'];
+  sessionPosition: Scalars['BigInt']['output'];
+};
+
+export type SessionCoverage = {
+  __typename?: 'SessionCoverage';
+  covered: Scalars['Boolean']['output'];
+  missing: Array<SessionClockGap>;
+};
 
 /** A shard of a sharded table (see Shard in the OpenAPI document). */
 export type Shard = {
@@ -6771,6 +8588,13 @@ export type SimulateConflictInput = {
   tableName: Scalars['String']['input'];
 };
 
+/** A node to make a site of a group (SiteInput in the OpenAPI document). */
+export type SiteInfoInput = {
+  nodeId: Scalars['ID']['input'];
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Replication slots now. */
 export type SlotCounts = {
   __typename?: 'SlotCounts';
@@ -6852,6 +8676,18 @@ export type SplitBrainPrevention =
   /** A leader without contact with a quorum steps down; voters ignore candidates while a live leader is heard. */
   | 'QUORUM';
 
+/** What one strategy makes of a conflict. */
+export type StrategyReplay = {
+  __typename?: 'StrategyReplay';
+  agreesWithRecorded: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+  siblings: Array<ConflictVersion>;
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  winner?: Maybe<GroupConflictWinner>;
+};
+
 /** One active subscription, over WebSocket or over GraphQL. */
 export type StreamSubscription = {
   __typename?: 'StreamSubscription';
@@ -6924,6 +8760,8 @@ export type Subscription = {
   metricsStream: Metrics;
   /** The migration_started, migration_progress and migration_completed events, optionally of one task. */
   migrationProgress: RebalanceProgress;
+  /** Each change of a group's agreement: diverged, or converged again with how long it took. */
+  multiMasterConvergence: ConvergenceEvent;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
@@ -7139,6 +8977,42 @@ export type SubscriptionCounts = {
   websocket: Scalars['Int']['output'];
 };
 
+export type SubscriptionInput = {
+  conflictResolution?: InputMaybe<LogicalConflictResolutionInput>;
+  copyData?: InputMaybe<Scalars['Boolean']['input']>;
+  disableOnError?: InputMaybe<Scalars['Boolean']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  origin?: InputMaybe<LogicalOriginFilter>;
+  publication: Scalars['String']['input'];
+  sourceNodeId?: InputMaybe<Scalars['String']['input']>;
+  targetNodeId: Scalars['String']['input'];
+};
+
+export type SubscriptionSkipInput = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The failing transaction's finish LSN (X/Y). */
+  lsn: Scalars['String']['input'];
+};
+
+/** A subscription's logical slot on the source. */
+export type SubscriptionSlot = {
+  __typename?: 'SubscriptionSlot';
+  active: Scalars['Boolean']['output'];
+  confirmedFlushLsn: Scalars['String']['output'];
+  restartLsn: Scalars['String']['output'];
+  slotName: Scalars['String']['output'];
+  walStatus: Scalars['String']['output'];
+};
+
+export type SubscriptionTableState = {
+  __typename?: 'SubscriptionTableState';
+  copiedRows: Scalars['Int']['output'];
+  state: Scalars['String']['output'];
+  syncLsn: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
 export type SubscriptionTransport =
   | 'GRAPHQL_SSE'
   | 'GRAPHQL_WS'
@@ -7348,10 +9222,35 @@ export type UnavailableShard = {
   shardName: Scalars['String']['output'];
 };
 
+/** What to change in a channel rule (see UpdateChannelAlertRuleRequest); null channelId or kind widens it. */
+export type UpdateChannelAlertRuleInput = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  forMs?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ChannelKind>;
+  metric?: InputMaybe<ChannelMetric>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type UpdatePublicationInput = {
+  allTables?: InputMaybe<Scalars['Boolean']['input']>;
+  publish?: InputMaybe<Array<PublishOperation>>;
+  tables?: InputMaybe<Array<PublishedTableInput>>;
+};
+
 /** New columns, or a new schema name (the keys and the strategy do not change here). */
 export type UpdateShardedTableInput = {
   addColumns?: InputMaybe<Array<ShardedColumnInput>>;
   schemaName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateSubscriptionInput = {
+  conflictResolution?: InputMaybe<LogicalConflictResolutionInput>;
+  disableOnError?: InputMaybe<Scalars['Boolean']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  origin?: InputMaybe<LogicalOriginFilter>;
+  skip?: InputMaybe<SubscriptionSkipInput>;
 };
 
 /** Answers to PREPARE. */
@@ -7419,6 +9318,27 @@ export type WalStatus =
   | 'reserved'
   /** Beyond both; its WAL goes at the next checkpoint. */
   | 'unreserved';
+
+/** The WAN link between two datacenters now. */
+export type WanLink = {
+  __typename?: 'WanLink';
+  bandwidthBytesPerSecond: Scalars['BigInt']['output'];
+  /** DISTANCE or CONFIGURED. */
+  basis: Scalars['String']['output'];
+  datacenterIds: Array<Scalars['String']['output']>;
+  distanceKm: Scalars['Float']['output'];
+  latencyMs: Scalars['Int']['output'];
+  lossRate: Scalars['Float']['output'];
+  partitioned: Scalars['Boolean']['output'];
+};
+
+export type WanLinkSettingInput = {
+  bandwidthBytesPerSecond?: InputMaybe<Scalars['BigInt']['input']>;
+  datacenterId: Scalars['String']['input'];
+  latencyMs?: InputMaybe<Scalars['Int']['input']>;
+  lossRate?: InputMaybe<Scalars['Float']['input']>;
+  partitioned?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** One open socket on a stream under /api/v1/ws. */
 export type WebSocketConnection = {
@@ -7778,6 +9698,17 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKey>;
   AppendEntriesResponse: ResolverTypeWrapper<AppendEntriesResponse>;
   AppendedEntry: ResolverTypeWrapper<AppendedEntry>;
+  ApplierError: ResolverTypeWrapper<ApplierError>;
+  ApplierSortField: ApplierSortField;
+  ApplierState: ApplierState;
+  ApplierStatus: ResolverTypeWrapper<ApplierStatus>;
+  ApplyCheckpoint: ResolverTypeWrapper<ApplyCheckpoint>;
+  ApplyCheckpointTrigger: ApplyCheckpointTrigger;
+  ApplyConfig: ResolverTypeWrapper<ApplyConfig>;
+  ApplyConfigInput: ApplyConfigInput;
+  ApplyStatistics: ResolverTypeWrapper<ApplyStatistics>;
+  ApplyTransaction: ResolverTypeWrapper<ApplyTransaction>;
+  ApplyTransactionStatus: ApplyTransactionStatus;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditOutcome: AuditOutcome;
   BackendHealth: BackendHealth;
@@ -7796,9 +9727,26 @@ export type ResolversTypes = {
   CacheFusionStatus: ResolverTypeWrapper<CacheFusionStatus>;
   CacheFusionTransfer: ResolverTypeWrapper<CacheFusionTransfer>;
   CacheFusionTransferSortField: CacheFusionTransferSortField;
+  ChannelAlert: ResolverTypeWrapper<ChannelAlert>;
+  ChannelAlertRule: ResolverTypeWrapper<ChannelAlertRule>;
+  ChannelConflicts: ResolverTypeWrapper<ChannelConflicts>;
+  ChannelEndpoint: ResolverTypeWrapper<ChannelEndpoint>;
+  ChannelErrors: ResolverTypeWrapper<ChannelErrors>;
+  ChannelKind: ChannelKind;
+  ChannelKindSummary: ResolverTypeWrapper<ChannelKindSummary>;
+  ChannelLag: ResolverTypeWrapper<ChannelLag>;
+  ChannelMetric: ChannelMetric;
+  ChannelRates: ResolverTypeWrapper<ChannelRates>;
+  ChannelSeriesPoint: ResolverTypeWrapper<ChannelSeriesPoint>;
+  ChannelState: ChannelState;
+  ChannelStateCounts: ResolverTypeWrapper<ChannelStateCounts>;
+  ChannelThroughput: ResolverTypeWrapper<ChannelThroughput>;
+  ChannelTimeSeries: ResolverTypeWrapper<ChannelTimeSeries>;
   Clock: ResolverTypeWrapper<Clock>;
+  ClockEntry: ResolverTypeWrapper<ClockEntry>;
   ClockInput: ClockInput;
   ClockMode: ClockMode;
+  ClockOrder: ClockOrder;
   ClusterConfig: ResolverTypeWrapper<ClusterConfig>;
   ClusterConfigInput: ClusterConfigInput;
   ClusterHealth: ResolverTypeWrapper<ClusterHealth>;
@@ -7823,25 +9771,48 @@ export type ResolversTypes = {
   ClusteringMembershipStatus: ResolverTypeWrapper<ClusteringMembershipStatus>;
   ClusteringNodeCounts: ResolverTypeWrapper<ClusteringNodeCounts>;
   ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
+  ColumnMask: ResolverTypeWrapper<ColumnMask>;
+  ColumnMaskInput: ColumnMaskInput;
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
   CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
+  ConflictBacktest: ResolverTypeWrapper<ConflictBacktest>;
+  ConflictBacktests: ResolverTypeWrapper<ConflictBacktests>;
+  ConflictCount: ResolverTypeWrapper<ConflictCount>;
   ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
   ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
+  ConflictExplanation: ResolverTypeWrapper<ConflictExplanation>;
+  ConflictPredictions: ResolverTypeWrapper<ConflictPredictions>;
   ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
+  ConflictResolutionContext: ResolverTypeWrapper<ConflictResolutionContext>;
   ConflictResolutionStrategy: ConflictResolutionStrategy;
+  ConflictSeriesPrediction: ResolverTypeWrapper<ConflictSeriesPrediction>;
+  ConflictStatistics: ResolverTypeWrapper<ConflictStatistics>;
+  ConflictStrategyInfo: ResolverTypeWrapper<ConflictStrategyInfo>;
   ConflictType: ConflictType;
+  ConflictVersion: ResolverTypeWrapper<ConflictVersion>;
   ConflictWinner: ConflictWinner;
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  ConsistencyForecast: ResolverTypeWrapper<ConsistencyForecast>;
+  ConsistencyLevel: ConsistencyLevel;
+  ConvergenceEvent: ResolverTypeWrapper<ConvergenceEvent>;
+  CrdtColumnUse: ResolverTypeWrapper<CrdtColumnUse>;
+  CrdtType: CrdtType;
+  CrdtTypeInfo: ResolverTypeWrapper<CrdtTypeInfo>;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DatabaseInstance: ResolverTypeWrapper<DatabaseInstance>;
+  DatacenterNode: ResolverTypeWrapper<DatacenterNode>;
+  DatacenterVectorClock: ResolverTypeWrapper<DatacenterVectorClock>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecodedChange: ResolverTypeWrapper<DecodedChange>;
+  DecodedChangeOp: DecodedChangeOp;
   DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
   DhtNode: ResolverTypeWrapper<DhtNode>;
   DhtNodeSortField: DhtNodeSortField;
@@ -7904,6 +9875,16 @@ export type ResolversTypes = {
   GdsFailoverCounts: ResolverTypeWrapper<GdsFailoverCounts>;
   GdsServiceStatistics: ResolverTypeWrapper<GdsServiceStatistics>;
   GdsStatistics: ResolverTypeWrapper<GdsStatistics>;
+  GeoDatacenter: ResolverTypeWrapper<GeoDatacenter>;
+  GeoDatacenterInput: GeoDatacenterInput;
+  GeoLagCell: ResolverTypeWrapper<GeoLagCell>;
+  GeoLocation: ResolverTypeWrapper<GeoLocation>;
+  GeoLocationInput: GeoLocationInput;
+  GeoReplicationStatistics: ResolverTypeWrapper<GeoReplicationStatistics>;
+  GeoStream: ResolverTypeWrapper<GeoStream>;
+  GeoStreamInput: GeoStreamInput;
+  GeoStreamState: GeoStreamState;
+  GeoStreamsByState: ResolverTypeWrapper<GeoStreamsByState>;
   GlobalService: ResolverTypeWrapper<GlobalService>;
   GlobalServiceHealth: ResolverTypeWrapper<GlobalServiceHealth>;
   GlobalServiceInput: GlobalServiceInput;
@@ -7921,6 +9902,11 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
+  GroupConflict: ResolverTypeWrapper<GroupConflict>;
+  GroupConflictResolution: ResolverTypeWrapper<GroupConflictResolution>;
+  GroupConflictStatus: GroupConflictStatus;
+  GroupConflictStrategy: GroupConflictStrategy;
+  GroupConflictWinner: GroupConflictWinner;
   HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
   HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
@@ -7964,6 +9950,7 @@ export type ResolversTypes = {
   KeyRoute: ResolverTypeWrapper<Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversTypes['RouteReason']> }>;
   LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
+  LevelChange: ResolverTypeWrapper<LevelChange>;
   LevelSelection: ResolverTypeWrapper<Omit<LevelSelection, 'matches'> & { matches: Array<ResolversTypes['RouteReason']> }>;
   ListDefinition: ResolverTypeWrapper<ListDefinition>;
   ListDefinitionInput: ListDefinitionInput;
@@ -7978,6 +9965,21 @@ export type ResolversTypes = {
   LockEvent: ResolverTypeWrapper<LockEvent>;
   LockWait: ResolverTypeWrapper<LockWait>;
   LockWaitCounts: ResolverTypeWrapper<LockWaitCounts>;
+  LogicalApplyError: ResolverTypeWrapper<LogicalApplyError>;
+  LogicalChanges: ResolverTypeWrapper<LogicalChanges>;
+  LogicalConflictCounts: ResolverTypeWrapper<LogicalConflictCounts>;
+  LogicalConflictPolicy: LogicalConflictPolicy;
+  LogicalConflictResolution: ResolverTypeWrapper<LogicalConflictResolution>;
+  LogicalConflictResolutionInput: LogicalConflictResolutionInput;
+  LogicalConflictType: LogicalConflictType;
+  LogicalOriginFilter: LogicalOriginFilter;
+  LogicalSkipResult: ResolverTypeWrapper<LogicalSkipResult>;
+  LogicalStatistics: ResolverTypeWrapper<LogicalStatistics>;
+  LogicalSubscription: ResolverTypeWrapper<LogicalSubscription>;
+  LogicalSubscriptionCounters: ResolverTypeWrapper<LogicalSubscriptionCounters>;
+  LogicalSubscriptionStats: ResolverTypeWrapper<LogicalSubscriptionStats>;
+  LogicalSubscriptionStatus: LogicalSubscriptionStatus;
+  MaskKind: MaskKind;
   Member: ResolverTypeWrapper<Member>;
   MemberGossip: ResolverTypeWrapper<MemberGossip>;
   MemberLifecycle: MemberLifecycle;
@@ -7995,7 +9997,30 @@ export type ResolversTypes = {
   MigrationTask: ResolverTypeWrapper<MigrationTask>;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: ResolverTypeWrapper<MigrationTaskPage>;
+  MonitoredChannel: ResolverTypeWrapper<MonitoredChannel>;
   MovePhase: MovePhase;
+  MultiMasterAntiEntropy: ResolverTypeWrapper<MultiMasterAntiEntropy>;
+  MultiMasterAntiEntropyPair: ResolverTypeWrapper<MultiMasterAntiEntropyPair>;
+  MultiMasterConflict: ResolverTypeWrapper<MultiMasterConflict>;
+  MultiMasterConflictStrategy: MultiMasterConflictStrategy;
+  MultiMasterConflictVersion: ResolverTypeWrapper<MultiMasterConflictVersion>;
+  MultiMasterConvergenceReport: ResolverTypeWrapper<MultiMasterConvergenceReport>;
+  MultiMasterCounters: ResolverTypeWrapper<MultiMasterCounters>;
+  MultiMasterGroupStatistics: ResolverTypeWrapper<MultiMasterGroupStatistics>;
+  MultiMasterPush: ResolverTypeWrapper<MultiMasterPush>;
+  MultiMasterQuorumSite: ResolverTypeWrapper<MultiMasterQuorumSite>;
+  MultiMasterQuorumStatus: ResolverTypeWrapper<MultiMasterQuorumStatus>;
+  MultiMasterRead: ResolverTypeWrapper<MultiMasterRead>;
+  MultiMasterReadRow: ResolverTypeWrapper<MultiMasterReadRow>;
+  MultiMasterReplicateMode: MultiMasterReplicateMode;
+  MultiMasterReplicateResult: ResolverTypeWrapper<MultiMasterReplicateResult>;
+  MultiMasterSibling: ResolverTypeWrapper<MultiMasterSibling>;
+  MultiMasterSite: ResolverTypeWrapper<MultiMasterSite>;
+  MultiMasterSiteAgreement: ResolverTypeWrapper<MultiMasterSiteAgreement>;
+  MultiMasterSitePeer: ResolverTypeWrapper<MultiMasterSitePeer>;
+  MultiMasterStatistics: ResolverTypeWrapper<MultiMasterStatistics>;
+  MultiMasterWrite: ResolverTypeWrapper<MultiMasterWrite>;
+  MultiMasterWrittenVersion: ResolverTypeWrapper<MultiMasterWrittenVersion>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
@@ -8030,11 +10055,17 @@ export type ResolversTypes = {
   ParticipantState: ParticipantState;
   ParticipantVote: ParticipantVote;
   PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
+  PermanentErrorPolicy: PermanentErrorPolicy;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   PlannedShardMove: ResolverTypeWrapper<PlannedShardMove>;
   Principal: ResolverTypeWrapper<Principal>;
   ProbePhase: ProbePhase;
   ProcessMetrics: ResolverTypeWrapper<ProcessMetrics>;
+  Publication: ResolverTypeWrapper<Publication>;
+  PublicationInput: PublicationInput;
+  PublishOperation: PublishOperation;
+  PublishedTable: ResolverTypeWrapper<PublishedTable>;
+  PublishedTableInput: PublishedTableInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryExecution: ResolverTypeWrapper<QueryExecution>;
   QueryKind: QueryKind;
@@ -8098,6 +10129,7 @@ export type ResolversTypes = {
   ReplicaState: ReplicaState;
   ReplicaStateCounts: ResolverTypeWrapper<ReplicaStateCounts>;
   ReplicaStatusEvent: ResolverTypeWrapper<ReplicaStatusEvent>;
+  ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ResolverTypeWrapper<ReplicationAlert>;
   ReplicationAlertRule: ResolverTypeWrapper<ReplicationAlertRule>;
   ReplicationChannel: ResolverTypeWrapper<ReplicationChannel>;
@@ -8108,10 +10140,14 @@ export type ResolversTypes = {
   ReplicationDashboard: ResolverTypeWrapper<ReplicationDashboard>;
   ReplicationFailoverInput: ReplicationFailoverInput;
   ReplicationFailoverResult: ResolverTypeWrapper<ReplicationFailoverResult>;
+  ReplicationGroup: ResolverTypeWrapper<ReplicationGroup>;
+  ReplicationGroupInput: ReplicationGroupInput;
+  ReplicationGroupUpdateInput: ReplicationGroupUpdateInput;
   ReplicationLagEvent: ResolverTypeWrapper<ReplicationLagEvent>;
   ReplicationLagReport: ResolverTypeWrapper<ReplicationLagReport>;
   ReplicationLagSample: ResolverTypeWrapper<ReplicationLagSample>;
   ReplicationMode: ReplicationMode;
+  ReplicationMonitoringDashboard: ResolverTypeWrapper<ReplicationMonitoringDashboard>;
   ReplicationRole: ReplicationRole;
   ReplicationSlot: ResolverTypeWrapper<ReplicationSlot>;
   ReplicationSlotSortField: ReplicationSlotSortField;
@@ -8124,10 +10160,13 @@ export type ResolversTypes = {
   RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
+  ResolveMultiMasterConflictInput: ResolveMultiMasterConflictInput;
   Role: Role;
   RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
   RoutedShard: ResolverTypeWrapper<RoutedShard>;
   RowLock: ResolverTypeWrapper<RowLock>;
+  RowRefInput: RowRefInput;
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
@@ -8147,6 +10186,8 @@ export type ResolversTypes = {
   ServiceRouteInput: ServiceRouteInput;
   ServiceRoutingCounts: ResolverTypeWrapper<ServiceRoutingCounts>;
   ServiceState: ServiceState;
+  SessionClockGap: ResolverTypeWrapper<SessionClockGap>;
+  SessionCoverage: ResolverTypeWrapper<SessionCoverage>;
   Shard: ResolverTypeWrapper<Shard>;
   ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
@@ -8185,6 +10226,7 @@ export type ResolversTypes = {
   ShardingStrategyInput: ShardingStrategyInput;
   ShardingStrategyType: ShardingStrategyType;
   SimulateConflictInput: SimulateConflictInput;
+  SiteInfoInput: SiteInfoInput;
   SlotCounts: ResolverTypeWrapper<SlotCounts>;
   SlotType: SlotType;
   SlotWalStatusCounts: ResolverTypeWrapper<SlotWalStatusCounts>;
@@ -8195,10 +10237,15 @@ export type ResolversTypes = {
   SnapshotType: SnapshotType;
   SortOrder: SortOrder;
   SplitBrainPrevention: SplitBrainPrevention;
+  StrategyReplay: ResolverTypeWrapper<StrategyReplay>;
   StreamSubscription: ResolverTypeWrapper<StreamSubscription>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionCounts: ResolverTypeWrapper<SubscriptionCounts>;
+  SubscriptionInput: SubscriptionInput;
+  SubscriptionSkipInput: SubscriptionSkipInput;
+  SubscriptionSlot: ResolverTypeWrapper<SubscriptionSlot>;
+  SubscriptionTableState: ResolverTypeWrapper<SubscriptionTableState>;
   SubscriptionTransport: SubscriptionTransport;
   SuspectedNode: ResolverTypeWrapper<SuspectedNode>;
   SuspectedNodeStatus: SuspectedNodeStatus;
@@ -8214,13 +10261,18 @@ export type ResolversTypes = {
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
   UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
+  UpdateChannelAlertRuleInput: UpdateChannelAlertRuleInput;
+  UpdatePublicationInput: UpdatePublicationInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
+  UpdateSubscriptionInput: UpdateSubscriptionInput;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
   WalSegmentCounts: ResolverTypeWrapper<WalSegmentCounts>;
   WalSentCounts: ResolverTypeWrapper<WalSentCounts>;
   WalStatus: WalStatus;
+  WanLink: ResolverTypeWrapper<WanLink>;
+  WanLinkSettingInput: WanLinkSettingInput;
   WebSocketConnection: ResolverTypeWrapper<WebSocketConnection>;
   WebSocketLimits: ResolverTypeWrapper<WebSocketLimits>;
   WebSocketStatus: ResolverTypeWrapper<WebSocketStatus>;
@@ -8258,6 +10310,13 @@ export type ResolversParentTypes = {
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
+  ApplierError: ApplierError;
+  ApplierStatus: ApplierStatus;
+  ApplyCheckpoint: ApplyCheckpoint;
+  ApplyConfig: ApplyConfig;
+  ApplyConfigInput: ApplyConfigInput;
+  ApplyStatistics: ApplyStatistics;
+  ApplyTransaction: ApplyTransaction;
   AuditEntry: AuditEntry;
   BaseBackupProgress: BaseBackupProgress;
   BeginDistributedTransactionInput: BeginDistributedTransactionInput;
@@ -8271,7 +10330,20 @@ export type ResolversParentTypes = {
   CacheFusionStats: CacheFusionStats;
   CacheFusionStatus: CacheFusionStatus;
   CacheFusionTransfer: CacheFusionTransfer;
+  ChannelAlert: ChannelAlert;
+  ChannelAlertRule: ChannelAlertRule;
+  ChannelConflicts: ChannelConflicts;
+  ChannelEndpoint: ChannelEndpoint;
+  ChannelErrors: ChannelErrors;
+  ChannelKindSummary: ChannelKindSummary;
+  ChannelLag: ChannelLag;
+  ChannelRates: ChannelRates;
+  ChannelSeriesPoint: ChannelSeriesPoint;
+  ChannelStateCounts: ChannelStateCounts;
+  ChannelThroughput: ChannelThroughput;
+  ChannelTimeSeries: ChannelTimeSeries;
   Clock: Clock;
+  ClockEntry: ClockEntry;
   ClockInput: ClockInput;
   ClusterConfig: ClusterConfig;
   ClusterConfigInput: ClusterConfigInput;
@@ -8294,19 +10366,39 @@ export type ResolversParentTypes = {
   ClusteringMembershipStatus: ClusteringMembershipStatus;
   ClusteringNodeCounts: ClusteringNodeCounts;
   ClusteringStatus: ClusteringStatus;
+  ColumnMask: ColumnMask;
+  ColumnMaskInput: ColumnMaskInput;
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
   CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
+  ConflictBacktest: ConflictBacktest;
+  ConflictBacktests: ConflictBacktests;
+  ConflictCount: ConflictCount;
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
+  ConflictExplanation: ConflictExplanation;
+  ConflictPredictions: ConflictPredictions;
   ConflictResolution: ConflictResolution;
+  ConflictResolutionContext: ConflictResolutionContext;
+  ConflictSeriesPrediction: ConflictSeriesPrediction;
+  ConflictStatistics: ConflictStatistics;
+  ConflictStrategyInfo: ConflictStrategyInfo;
+  ConflictVersion: ConflictVersion;
+  ConsistencyForecast: ConsistencyForecast;
+  ConvergenceEvent: ConvergenceEvent;
+  CrdtColumnUse: CrdtColumnUse;
+  CrdtTypeInfo: CrdtTypeInfo;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
   DatabaseInstance: DatabaseInstance;
+  DatacenterNode: DatacenterNode;
+  DatacenterVectorClock: DatacenterVectorClock;
   DateTime: Scalars['DateTime']['output'];
+  DecodedChange: DecodedChange;
   DetailedClusterHealth: DetailedClusterHealth;
   DhtNode: DhtNode;
   DhtNodeStatistics: DhtNodeStatistics;
@@ -8354,6 +10446,15 @@ export type ResolversParentTypes = {
   GdsFailoverCounts: GdsFailoverCounts;
   GdsServiceStatistics: GdsServiceStatistics;
   GdsStatistics: GdsStatistics;
+  GeoDatacenter: GeoDatacenter;
+  GeoDatacenterInput: GeoDatacenterInput;
+  GeoLagCell: GeoLagCell;
+  GeoLocation: GeoLocation;
+  GeoLocationInput: GeoLocationInput;
+  GeoReplicationStatistics: GeoReplicationStatistics;
+  GeoStream: GeoStream;
+  GeoStreamInput: GeoStreamInput;
+  GeoStreamsByState: GeoStreamsByState;
   GlobalService: GlobalService;
   GlobalServiceHealth: GlobalServiceHealth;
   GlobalServiceInput: GlobalServiceInput;
@@ -8367,6 +10468,8 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
+  GroupConflict: GroupConflict;
+  GroupConflictResolution: GroupConflictResolution;
   HashRouteReason: HashRouteReason;
   HashSharding: HashSharding;
   HealthCheck: HealthCheck;
@@ -8394,6 +10497,7 @@ export type ResolversParentTypes = {
   KeyRoute: Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversParentTypes['RouteReason']> };
   LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
+  LevelChange: LevelChange;
   LevelSelection: Omit<LevelSelection, 'matches'> & { matches: Array<ResolversParentTypes['RouteReason']> };
   ListDefinition: ListDefinition;
   ListDefinitionInput: ListDefinitionInput;
@@ -8407,6 +10511,16 @@ export type ResolversParentTypes = {
   LockEvent: LockEvent;
   LockWait: LockWait;
   LockWaitCounts: LockWaitCounts;
+  LogicalApplyError: LogicalApplyError;
+  LogicalChanges: LogicalChanges;
+  LogicalConflictCounts: LogicalConflictCounts;
+  LogicalConflictResolution: LogicalConflictResolution;
+  LogicalConflictResolutionInput: LogicalConflictResolutionInput;
+  LogicalSkipResult: LogicalSkipResult;
+  LogicalStatistics: LogicalStatistics;
+  LogicalSubscription: LogicalSubscription;
+  LogicalSubscriptionCounters: LogicalSubscriptionCounters;
+  LogicalSubscriptionStats: LogicalSubscriptionStats;
   Member: Member;
   MemberGossip: MemberGossip;
   MemberMetadata: MemberMetadata;
@@ -8420,6 +10534,27 @@ export type ResolversParentTypes = {
   MigrationTask: MigrationTask;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: MigrationTaskPage;
+  MonitoredChannel: MonitoredChannel;
+  MultiMasterAntiEntropy: MultiMasterAntiEntropy;
+  MultiMasterAntiEntropyPair: MultiMasterAntiEntropyPair;
+  MultiMasterConflict: MultiMasterConflict;
+  MultiMasterConflictVersion: MultiMasterConflictVersion;
+  MultiMasterConvergenceReport: MultiMasterConvergenceReport;
+  MultiMasterCounters: MultiMasterCounters;
+  MultiMasterGroupStatistics: MultiMasterGroupStatistics;
+  MultiMasterPush: MultiMasterPush;
+  MultiMasterQuorumSite: MultiMasterQuorumSite;
+  MultiMasterQuorumStatus: MultiMasterQuorumStatus;
+  MultiMasterRead: MultiMasterRead;
+  MultiMasterReadRow: MultiMasterReadRow;
+  MultiMasterReplicateResult: MultiMasterReplicateResult;
+  MultiMasterSibling: MultiMasterSibling;
+  MultiMasterSite: MultiMasterSite;
+  MultiMasterSiteAgreement: MultiMasterSiteAgreement;
+  MultiMasterSitePeer: MultiMasterSitePeer;
+  MultiMasterStatistics: MultiMasterStatistics;
+  MultiMasterWrite: MultiMasterWrite;
+  MultiMasterWrittenVersion: MultiMasterWrittenVersion;
   Mutation: Record<PropertyKey, never>;
   NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
@@ -8449,6 +10584,10 @@ export type ResolversParentTypes = {
   PlannedShardMove: PlannedShardMove;
   Principal: Principal;
   ProcessMetrics: ProcessMetrics;
+  Publication: Publication;
+  PublicationInput: PublicationInput;
+  PublishedTable: PublishedTable;
+  PublishedTableInput: PublishedTableInput;
   Query: Record<PropertyKey, never>;
   QueryExecution: QueryExecution;
   QueryPhase: QueryPhase;
@@ -8494,6 +10633,7 @@ export type ResolversParentTypes = {
   ReplicaLag: ReplicaLag;
   ReplicaStateCounts: ReplicaStateCounts;
   ReplicaStatusEvent: ReplicaStatusEvent;
+  ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ReplicationAlert;
   ReplicationAlertRule: ReplicationAlertRule;
   ReplicationChannel: ReplicationChannel;
@@ -8503,9 +10643,13 @@ export type ResolversParentTypes = {
   ReplicationDashboard: ReplicationDashboard;
   ReplicationFailoverInput: ReplicationFailoverInput;
   ReplicationFailoverResult: ReplicationFailoverResult;
+  ReplicationGroup: ReplicationGroup;
+  ReplicationGroupInput: ReplicationGroupInput;
+  ReplicationGroupUpdateInput: ReplicationGroupUpdateInput;
   ReplicationLagEvent: ReplicationLagEvent;
   ReplicationLagReport: ReplicationLagReport;
   ReplicationLagSample: ReplicationLagSample;
+  ReplicationMonitoringDashboard: ReplicationMonitoringDashboard;
   ReplicationSlot: ReplicationSlot;
   ReplicationSnapshot: ReplicationSnapshot;
   ReplicationSnapshotProgress: ReplicationSnapshotProgress;
@@ -8513,9 +10657,12 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
+  ResolveMultiMasterConflictInput: ResolveMultiMasterConflictInput;
   RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
   RoutedShard: RoutedShard;
   RowLock: RowLock;
+  RowRefInput: RowRefInput;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
   ServiceFailover: ServiceFailover;
@@ -8530,6 +10677,8 @@ export type ResolversParentTypes = {
   ServiceRouteDecision: ServiceRouteDecision;
   ServiceRouteInput: ServiceRouteInput;
   ServiceRoutingCounts: ServiceRoutingCounts;
+  SessionClockGap: SessionClockGap;
+  SessionCoverage: SessionCoverage;
   Shard: Shard;
   ShardHotValue: ShardHotValue;
   ShardInput: ShardInput;
@@ -8557,14 +10706,20 @@ export type ResolversParentTypes = {
   ShardingStrategy: ResolversUnionTypes<ResolversParentTypes>['ShardingStrategy'];
   ShardingStrategyInput: ShardingStrategyInput;
   SimulateConflictInput: SimulateConflictInput;
+  SiteInfoInput: SiteInfoInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
   SnapshotCounts: SnapshotCounts;
   SnapshotInfo: SnapshotInfo;
+  StrategyReplay: StrategyReplay;
   StreamSubscription: StreamSubscription;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   SubscriptionCounts: SubscriptionCounts;
+  SubscriptionInput: SubscriptionInput;
+  SubscriptionSkipInput: SubscriptionSkipInput;
+  SubscriptionSlot: SubscriptionSlot;
+  SubscriptionTableState: SubscriptionTableState;
   SuspectedNode: SuspectedNode;
   Suspicion: Suspicion;
   SuspicionTimeouts: SuspicionTimeouts;
@@ -8574,11 +10729,16 @@ export type ResolversParentTypes = {
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
   UnavailableShard: UnavailableShard;
+  UpdateChannelAlertRuleInput: UpdateChannelAlertRuleInput;
+  UpdatePublicationInput: UpdatePublicationInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
+  UpdateSubscriptionInput: UpdateSubscriptionInput;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
   WalSentCounts: WalSentCounts;
+  WanLink: WanLink;
+  WanLinkSettingInput: WanLinkSettingInput;
   WebSocketConnection: WebSocketConnection;
   WebSocketLimits: WebSocketLimits;
   WebSocketStatus: WebSocketStatus;
@@ -8661,6 +10821,99 @@ export type AppendedEntryResolvers<ContextType = GraphQLContext, ParentType exte
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ApplierErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierError'] = ResolversParentTypes['ApplierError']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permanent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplierStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierStatus'] = ResolversParentTypes['ApplierStatus']> = {
+  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  busyWorkers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ApplierError']>, ParentType, ContextType>;
+  lastReceivedEndLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
+  queuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readyTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retryingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ApplierState'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ApplyCheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyCheckpoint'] = ResolversParentTypes['ApplyCheckpoint']> = {
+  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  takenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['ApplyCheckpointTrigger'], ParentType, ContextType>;
+};
+
+export type ApplyConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyConfig'] = ResolversParentTypes['ApplyConfig']> = {
+  applyCostPerChangeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchMaxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchMaxTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchOverheadMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  checkpointHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discardLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxQueuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxRetries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
+  retryInitialBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retryMaxBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplyStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyStatistics'] = ResolversParentTypes['ApplyStatistics']> = {
+  activeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  appliers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageBatchTransactions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  averageBusyWorkers?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  batchesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dependencyWaits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicatesIgnored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsDiscarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  transactionsSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workerBusyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ApplyTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyTransaction'] = ResolversParentTypes['ApplyTransaction']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enqueuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplyTransactionStatus'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  waitingOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -8794,11 +11047,142 @@ export type CacheFusionTransferResolvers<ContextType = GraphQLContext, ParentTyp
   way?: Resolver<ResolversTypes['TransferWay'], ParentType, ContextType>;
 };
 
+export type ChannelAlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelAlert'] = ResolversParentTypes['ChannelAlert']> = {
+  alertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  breachStartedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  firedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  peakValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AlertState'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelAlertRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelAlertRule'] = ResolversParentTypes['ChannelAlertRule']> = {
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firingChannelIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  forMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ChannelKind']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingChannelIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ChannelConflictsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelConflicts'] = ResolversParentTypes['ChannelConflicts']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+};
+
+export type ChannelEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelEndpoint'] = ResolversParentTypes['ChannelEndpoint']> = {
+  datacenterId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChannelErrorsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelErrors'] = ResolversParentTypes['ChannelErrors']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  stateDetail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChannelKindSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelKindSummary'] = ResolversParentTypes['ChannelKindSummary']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  maxLagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  maxLagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  notStreaming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  streaming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChannelLagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelLag'] = ResolversParentTypes['ChannelLag']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+};
+
+export type ChannelRatesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelRates'] = ResolversParentTypes['ChannelRates']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelSeriesPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelSeriesPoint'] = ResolversParentTypes['ChannelSeriesPoint']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelStateCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelStateCounts'] = ResolversParentTypes['ChannelStateCounts']> = {
+  CATCHING_UP?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DISCONNECTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  FAILED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PAUSED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STARTING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STREAMING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChannelThroughputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelThroughput'] = ResolversParentTypes['ChannelThroughput']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytesShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  operationsShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+};
+
+export type ChannelTimeSeriesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelTimeSeries'] = ResolversParentTypes['ChannelTimeSeries']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['ChannelSeriesPoint']>, ParentType, ContextType>;
+  pointsInWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ClockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Clock'] = ResolversParentTypes['Clock']> = {
   mode?: Resolver<ResolversTypes['ClockMode'], ParentType, ContextType>;
   now?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   speed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ClockEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClockEntry'] = ResolversParentTypes['ClockEntry']> = {
+  datacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type ClusterConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterConfig'] = ResolversParentTypes['ClusterConfig']> = {
@@ -9030,6 +11414,14 @@ export type ClusteringStatusResolvers<ContextType = GraphQLContext, ParentType e
   state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
 };
 
+export type ColumnMaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ColumnMask'] = ResolversParentTypes['ColumnMask']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keepLast?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MaskKind'], ParentType, ContextType>;
+  renameTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
 export type CommitCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommitCounts'] = ResolversParentTypes['CommitCounts']> = {
   acknowledged?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   timedOut?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -9047,6 +11439,24 @@ export type CompositeShardingResolvers<ContextType = GraphQLContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ConflictBacktestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktest'] = ResolversParentTypes['ConflictBacktest']> = {
+  baseRateBrierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  brierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  positives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  predictions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skill?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ConflictBacktestsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktests'] = ResolversParentTypes['ConflictBacktests']> = {
+  keyRanges?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
+  tables?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
+};
+
+export type ConflictCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCount'] = ResolversParentTypes['ConflictCount']> = {
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
   detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9060,6 +11470,32 @@ export type ConflictEventResolvers<ContextType = GraphQLContext, ParentType exte
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConflictExplanationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictExplanation'] = ResolversParentTypes['ConflictExplanation']> = {
+  alternatives?: Resolver<Array<ResolversTypes['StrategyReplay']>, ParentType, ContextType>;
+  clockOrder?: Resolver<ResolversTypes['ClockOrder'], ParentType, ContextType>;
+  clocks?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
+export type ConflictPredictionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictPredictions'] = ResolversParentTypes['ConflictPredictions']> = {
+  backtest?: Resolver<ResolversTypes['ConflictBacktests'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  halfLifeWindows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  keyRangeSeries?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
+  keyRanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minHistoryWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextWindowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  observedWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sufficientHistory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
+  windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolution'] = ResolversParentTypes['ConflictResolution']> = {
   conflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType>;
   conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -9068,6 +11504,82 @@ export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType
   resolvedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['ConflictResolutionStrategy'], ParentType, ContextType>;
   winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
+};
+
+export type ConflictResolutionContextResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolutionContext'] = ResolversParentTypes['ConflictResolutionContext']> = {
+  columnCrdts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  customRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sitePriority?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConflictSeriesPredictionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictSeriesPrediction'] = ResolversParentTypes['ConflictSeriesPrediction']> = {
+  keyRange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratePerWindow?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recentCounts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalConflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConflictStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStatistics'] = ResolversParentTypes['ConflictStatistics']> = {
+  byStatus?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byStrategy?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byTable?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resolvedLater?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resolvedOnArrival?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ConflictStrategyInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStrategyInfo'] = ResolversParentTypes['ConflictStrategyInfo']> = {
+  conflictsRecorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guarantees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  losesWrites?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  needs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+};
+
+export type ConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictVersion'] = ResolversParentTypes['ConflictVersion']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ConsistencyForecastResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsistencyForecast'] = ResolversParentTypes['ConsistencyForecast']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedDatacenterIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  readsSucceed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  worstCaseStalenessMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  writesSucceed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ConvergenceEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConvergenceEvent'] = ResolversParentTypes['ConvergenceEvent']> = {
+  convergence?: Resolver<ResolversTypes['MultiMasterConvergenceReport'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CrdtColumnUseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtColumnUse'] = ResolversParentTypes['CrdtColumnUse']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CrdtTypeInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtTypeInfo'] = ResolversParentTypes['CrdtTypeInfo']> = {
+  columnValues?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  crdtType?: Resolver<ResolversTypes['CrdtType'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  laws?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  merge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  usedBy?: Resolver<Array<ResolversTypes['CrdtColumnUse']>, ParentType, ContextType>;
 };
 
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
@@ -9093,9 +11605,34 @@ export type DatabaseInstanceResolvers<ContextType = GraphQLContext, ParentType e
   weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DatacenterNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatacenterNode'] = ResolversParentTypes['DatacenterNode']> = {
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  writeRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DatacenterVectorClockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatacenterVectorClock'] = ResolversParentTypes['DatacenterVectorClock']> = {
+  datacenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['ClockEntry']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['SessionCoverage']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DecodedChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DecodedChange'] = ResolversParentTypes['DecodedChange']> = {
+  commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['DecodedChangeOp'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type DetailedClusterHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetailedClusterHealth'] = ResolversParentTypes['DetailedClusterHealth']> = {
   checks?: Resolver<Array<ResolversTypes['ClusterHealthCheck']>, ParentType, ContextType>;
@@ -9512,6 +12049,92 @@ export type GdsStatisticsResolvers<ContextType = GraphQLContext, ParentType exte
   unrouted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type GeoDatacenterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoDatacenter'] = ResolversParentTypes['GeoDatacenter']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datacenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['WanLink']>, ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['GeoLocation'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DatacenterNode']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writableNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoLagCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoLagCell'] = ResolversParentTypes['GeoLagCell']> = {
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sourceDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streamId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GeoLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoLocation'] = ResolversParentTypes['GeoLocation']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GeoReplicationStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoReplicationStatistics'] = ResolversParentTypes['GeoReplicationStatistics']> = {
+  applyErrors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compressedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  compressionCpuMicrosPerMegabyte?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compressionRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  datacenterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagMatrix?: Resolver<Array<ResolversTypes['GeoLagCell']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['WanLink']>, ParentType, ContextType>;
+  maxLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  operationsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retransmits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streamCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streamsByState?: Resolver<ResolversTypes['GeoStreamsByState'], ParentType, ContextType>;
+};
+
+export type GeoStreamResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoStream'] = ResolversParentTypes['GeoStream']> = {
+  acknowledgedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  appliedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applyErrors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compressedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  compressionCpuMicrosPerMegabyte?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compressionRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confirmedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  consistencyLevel?: Resolver<ResolversTypes['ConsistencyLevel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  forecasts?: Resolver<Array<ResolversTypes['ConsistencyForecast']>, ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagOperations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAckLatencyMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  levelHistory?: Resolver<Array<ResolversTypes['LevelChange']>, ParentType, ContextType>;
+  maxAckLatencyMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  operationsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retransmits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedDeletes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['GeoStreamState'], ParentType, ContextType>;
+  stateReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  streamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transactionsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unacknowledgedOperations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingFor?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoStreamsByStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoStreamsByState'] = ResolversParentTypes['GeoStreamsByState']> = {
+  BROKEN?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  CATCHING_UP?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DISCONNECTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STREAMING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GlobalServiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GlobalService'] = ResolversParentTypes['GlobalService']> = {
   adminState?: Resolver<ResolversTypes['ServiceAdminState'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -9615,6 +12238,34 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['GrdStats'], ParentType, ContextType>;
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GroupConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflict'] = ResolversParentTypes['GroupConflict']> = {
+  appliedSiteIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  base?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['ConflictResolutionContext'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  rowKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
+export type GroupConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflictResolution'] = ResolversParentTypes['GroupConflictResolution']> = {
+  conflict?: Resolver<ResolversTypes['GroupConflict'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['ConflictExplanation'], ParentType, ContextType>;
 };
 
 export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
@@ -9828,6 +12479,12 @@ export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentTyp
   votesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LevelChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelChange'] = ResolversParentTypes['LevelChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ConsistencyLevel'], ParentType, ContextType>;
+};
+
 export type LevelSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelSelection'] = ResolversParentTypes['LevelSelection']> = {
   buckets?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9937,6 +12594,116 @@ export type LockWaitResolvers<ContextType = GraphQLContext, ParentType extends R
 export type LockWaitCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockWaitCounts'] = ResolversParentTypes['LockWaitCounts']> = {
   timedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalApplyErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalApplyError'] = ResolversParentTypes['LogicalApplyError']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflict?: Resolver<Maybe<ResolversTypes['LogicalConflictType']>, ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalChangesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalChanges'] = ResolversParentTypes['LogicalChanges']> = {
+  changes?: Resolver<Array<ResolversTypes['DecodedChange']>, ParentType, ContextType>;
+  fromLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nextLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scannedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalConflictCounts'] = ResolversParentTypes['LogicalConflictCounts']> = {
+  delete_missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delete_origin_differs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  insert_exists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  update_missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  update_origin_differs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalConflictResolution'] = ResolversParentTypes['LogicalConflictResolution']> = {
+  delete_missing?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  delete_origin_differs?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  insert_exists?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  update_missing?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  update_origin_differs?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+};
+
+export type LogicalSkipResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSkipResult'] = ResolversParentTypes['LogicalSkipResult']> = {
+  changes?: Resolver<Array<ResolversTypes['DecodedChange']>, ParentType, ContextType>;
+  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalStatistics'] = ResolversParentTypes['LogicalStatistics']> = {
+  appliedChanges?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  appliedTransactions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
+  decodedChanges?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  enabledSubscriptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxLagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  maxLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  perSubscription?: Resolver<Array<ResolversTypes['LogicalSubscriptionStats']>, ParentType, ContextType>;
+  publications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscriptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscription'] = ResolversParentTypes['LogicalSubscription']> = {
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflictResolution?: Resolver<ResolversTypes['LogicalConflictResolution'], ParentType, ContextType>;
+  copyData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counters?: Resolver<ResolversTypes['LogicalSubscriptionCounters'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disableOnError?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastCommitTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['LogicalApplyError']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['LogicalOriginFilter'], ParentType, ContextType>;
+  originName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publication?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skipResult?: Resolver<Maybe<ResolversTypes['LogicalSkipResult']>, ParentType, ContextType>;
+  slot?: Resolver<Maybe<ResolversTypes['SubscriptionSlot']>, ParentType, ContextType>;
+  slotLost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slotLostAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LogicalSubscriptionStatus'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['SubscriptionTableState']>, ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type LogicalSubscriptionCountersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscriptionCounters'] = ResolversParentTypes['LogicalSubscriptionCounters']> = {
+  appliedChanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  appliedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
+  filteredTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedChanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  syncErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalSubscriptionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscriptionStats'] = ResolversParentTypes['LogicalSubscriptionStats']> = {
+  appliedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LogicalSubscriptionStatus'], ParentType, ContextType>;
+  syncErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
@@ -10051,6 +12818,215 @@ export type MigrationTaskPageResolvers<ContextType = GraphQLContext, ParentType 
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MonitoredChannelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MonitoredChannel'] = ResolversParentTypes['MonitoredChannel']> = {
+  bytesShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  operationsShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  rates?: Resolver<ResolversTypes['ChannelRates'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  stateDetail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+};
+
+export type MultiMasterAntiEntropyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterAntiEntropy'] = ResolversParentTypes['MultiMasterAntiEntropy']> = {
+  pairs?: Resolver<Array<ResolversTypes['MultiMasterAntiEntropyPair']>, ParentType, ContextType>;
+  skippedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type MultiMasterAntiEntropyPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterAntiEntropyPair'] = ResolversParentTypes['MultiMasterAntiEntropyPair']> = {
+  keysRepaired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rangesCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rangesDescended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteA?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  siteB?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MultiMasterConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterConflict'] = ResolversParentTypes['MultiMasterConflict']> = {
+  appliedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['MultiMasterConflictVersion'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['MultiMasterConflictVersion'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['MultiMasterConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['MultiMasterConflictStrategy'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MultiMasterConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterConflictVersion'] = ResolversParentTypes['MultiMasterConflictVersion']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MultiMasterConvergenceReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterConvergenceReport'] = ResolversParentTypes['MultiMasterConvergenceReport']> = {
+  agreement?: Resolver<Array<ResolversTypes['MultiMasterSiteAgreement']>, ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  divergedSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastConvergedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastConvergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastDivergenceAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  p99ConvergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sinceLastDivergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
+export type MultiMasterCountersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterCounters'] = ResolversParentTypes['MultiMasterCounters']> = {
+  antiEntropyRuns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytesShipped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  changesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflictsDetected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicatesSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keysRepaired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readRepairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readsServed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writesCommitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterGroupStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterGroupStatistics'] = ResolversParentTypes['MultiMasterGroupStatistics']> = {
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counters?: Resolver<ResolversTypes['MultiMasterCounters'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  runningSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterPushResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterPush'] = ResolversParentTypes['MultiMasterPush']> = {
+  changesSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterQuorumSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterQuorumSite'] = ResolversParentTypes['MultiMasterQuorumSite']> = {
+  counts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  datacenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MultiMasterQuorumStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterQuorumStatus'] = ResolversParentTypes['MultiMasterQuorumStatus']> = {
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reachableSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readQuorumReachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['MultiMasterQuorumSite']>, ParentType, ContextType>;
+  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writeQuorumReachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MultiMasterReadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterRead'] = ResolversParentTypes['MultiMasterRead']> = {
+  answeredBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repairedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['MultiMasterReadRow']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MultiMasterReadRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterReadRow'] = ResolversParentTypes['MultiMasterReadRow']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['MultiMasterSibling']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MultiMasterReplicateResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterReplicateResult'] = ResolversParentTypes['MultiMasterReplicateResult']> = {
+  antiEntropy?: Resolver<Maybe<ResolversTypes['MultiMasterAntiEntropy']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['MultiMasterReplicateMode'], ParentType, ContextType>;
+  push?: Resolver<Maybe<ResolversTypes['MultiMasterPush']>, ParentType, ContextType>;
+  read?: Resolver<Maybe<ResolversTypes['MultiMasterRead']>, ParentType, ContextType>;
+  write?: Resolver<Maybe<ResolversTypes['MultiMasterWrite']>, ParentType, ContextType>;
+};
+
+export type MultiMasterSiblingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSibling'] = ResolversParentTypes['MultiMasterSibling']> = {
+  atMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originSiteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type MultiMasterSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSite'] = ResolversParentTypes['MultiMasterSite']> = {
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datacenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  peers?: Resolver<Array<ResolversTypes['MultiMasterSitePeer']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writeRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MultiMasterSiteAgreementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSiteAgreement'] = ResolversParentTypes['MultiMasterSiteAgreement']> = {
+  dataHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type MultiMasterSitePeerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSitePeer'] = ResolversParentTypes['MultiMasterSitePeer']> = {
+  ackedLsn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesShipped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  changesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pendingBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MultiMasterStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterStatistics'] = ResolversParentTypes['MultiMasterStatistics']> = {
+  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perGroup?: Resolver<Array<ResolversTypes['MultiMasterGroupStatistics']>, ParentType, ContextType>;
+  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['MultiMasterCounters'], ParentType, ContextType>;
+};
+
+export type MultiMasterWriteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterWrite'] = ResolversParentTypes['MultiMasterWrite']> = {
+  acknowledgedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['MultiMasterWrittenVersion']>, ParentType, ContextType>;
+  writeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterWrittenVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterWrittenVersion'] = ResolversParentTypes['MultiMasterWrittenVersion']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
@@ -10060,6 +13036,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addServiceInstance?: Resolver<ResolversTypes['DatabaseInstance'], ParentType, ContextType, RequireFields<MutationAddServiceInstanceArgs, 'instance' | 'regionId' | 'service'>>;
   addServiceRegion?: Resolver<ResolversTypes['ServiceRegion'], ParentType, ContextType, RequireFields<MutationAddServiceRegionArgs, 'region' | 'service'>>;
   addShard?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationAddShardArgs, 'shard' | 'table'>>;
+  addSiteToGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationAddSiteToGroupArgs, 'groupId' | 'site'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
@@ -10069,16 +13046,29 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationCreateChannelAlertRuleArgs, 'input'>>;
+  createGeoDatacenter?: Resolver<ResolversTypes['GeoDatacenter'], ParentType, ContextType, RequireFields<MutationCreateGeoDatacenterArgs, 'input'>>;
+  createGeoStream?: Resolver<ResolversTypes['GeoStream'], ParentType, ContextType, RequireFields<MutationCreateGeoStreamArgs, 'input'>>;
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
+  createPublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationCreatePublicationArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
+  createReplicationGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationCreateReplicationGroupArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
+  createSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationCreateSubscriptionArgs, 'input'>>;
+  deleteChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationDeleteChannelAlertRuleArgs, 'id'>>;
+  deleteGeoDatacenter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGeoDatacenterArgs, 'id'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
+  deleteReplicationGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationGroupArgs, 'id'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
+  disableSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationDisableSubscriptionArgs, 'name'>>;
+  dropPublication?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropPublicationArgs, 'name'>>;
   dropShardedTable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropShardedTableArgs, 'table'>>;
+  dropSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropSubscriptionArgs, 'name'>>;
+  enableSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationEnableSubscriptionArgs, 'name'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
   executeDistributedQuery?: Resolver<ResolversTypes['DistributedQueryExecution'], ParentType, ContextType, RequireFields<MutationExecuteDistributedQueryArgs, 'query'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
@@ -10113,7 +13103,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
   removeServiceInstance?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveServiceInstanceArgs, 'instanceId' | 'regionId' | 'service'>>;
   removeServiceRegion?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveServiceRegionArgs, 'regionId' | 'service'>>;
+  removeSiteFromGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveSiteFromGroupArgs, 'groupId' | 'siteId'>>;
+  replicateMultiMaster?: Resolver<ResolversTypes['MultiMasterReplicateResult'], ParentType, ContextType, RequireFields<MutationReplicateMultiMasterArgs, 'input'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
+  resolveGeoReplicationConflict?: Resolver<ResolversTypes['MultiMasterConflict'], ParentType, ContextType, RequireFields<MutationResolveGeoReplicationConflictArgs, 'input'>>;
+  resolveGroupConflict?: Resolver<ResolversTypes['GroupConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveGroupConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
   resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
@@ -10125,6 +13119,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   routeGlobalService?: Resolver<ResolversTypes['ServiceRouteDecision'], ParentType, ContextType, RequireFields<MutationRouteGlobalServiceArgs, 'input'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
+  setGeoStreamConsistencyLevel?: Resolver<ResolversTypes['GeoStream'], ParentType, ContextType, RequireFields<MutationSetGeoStreamConsistencyLevelArgs, 'consistencyLevel' | 'id'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
   setShardStatus?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationSetShardStatusArgs, 'id' | 'status' | 'table'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
@@ -10133,15 +13128,21 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
   startXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationStartXaTransactionArgs, 'input'>>;
   stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  takeApplyCheckpoint?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, Partial<MutationTakeApplyCheckpointArgs>>;
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
+  updateApplyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType, RequireFields<MutationUpdateApplyConfigArgs, 'config'>>;
+  updateChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationUpdateChannelAlertRuleArgs, 'id' | 'input'>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateGlobalService?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationUpdateGlobalServiceArgs, 'input' | 'name'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
+  updatePublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationUpdatePublicationArgs, 'input' | 'name'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
+  updateReplicationGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationUpdateReplicationGroupArgs, 'id' | 'input'>>;
   updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
+  updateSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationUpdateSubscriptionArgs, 'input' | 'name'>>;
   writeShardedRows?: Resolver<ResolversTypes['ShardedRowsWritten'], ParentType, ContextType, RequireFields<MutationWriteShardedRowsArgs, 'rows' | 'table'>>;
 };
 
@@ -10387,6 +13388,24 @@ export type ProcessMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   uptimeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PublicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = {
+  allTables?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publish?: Resolver<Array<ResolversTypes['PublishOperation']>, ParentType, ContextType>;
+  subscriptionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['PublishedTable']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PublishedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishedTable'] = ResolversParentTypes['PublishedTable']> = {
+  columns?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  masks?: Resolver<Array<ResolversTypes['ColumnMask']>, ParentType, ContextType>;
+  rowFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
@@ -10394,10 +13413,21 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analyzeShardKey?: Resolver<ResolversTypes['ShardKeyAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeShardKeyArgs, 'keyColumns' | 'table'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applyCheckpoints?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, RequireFields<QueryApplyCheckpointsArgs, 'limit' | 'offset'>>;
+  applyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType>;
+  applyStatistics?: Resolver<ResolversTypes['ApplyStatistics'], ParentType, ContextType, Partial<QueryApplyStatisticsArgs>>;
+  applyStatus?: Resolver<Array<ResolversTypes['ApplierStatus']>, ParentType, ContextType, RequireFields<QueryApplyStatusArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  applyTransactions?: Resolver<Array<ResolversTypes['ApplyTransaction']>, ParentType, ContextType, RequireFields<QueryApplyTransactionsArgs, 'limit' | 'offset'>>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
   bufferPoolStats?: Resolver<Maybe<ResolversTypes['BufferPoolStats']>, ParentType, ContextType>;
   cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
   cacheFusionTransfers?: Resolver<Array<ResolversTypes['CacheFusionTransfer']>, ParentType, ContextType, RequireFields<QueryCacheFusionTransfersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  channelAlertRules?: Resolver<Array<ResolversTypes['ChannelAlertRule']>, ParentType, ContextType, RequireFields<QueryChannelAlertRulesArgs, 'limit' | 'offset'>>;
+  channelConflicts?: Resolver<Array<ResolversTypes['ChannelConflicts']>, ParentType, ContextType, RequireFields<QueryChannelConflictsArgs, 'limit' | 'offset'>>;
+  channelErrors?: Resolver<Array<ResolversTypes['ChannelErrors']>, ParentType, ContextType, RequireFields<QueryChannelErrorsArgs, 'limit' | 'offset'>>;
+  channelLag?: Resolver<Array<ResolversTypes['ChannelLag']>, ParentType, ContextType, RequireFields<QueryChannelLagArgs, 'limit' | 'offset'>>;
+  channelThroughput?: Resolver<Array<ResolversTypes['ChannelThroughput']>, ParentType, ContextType, RequireFields<QueryChannelThroughputArgs, 'limit' | 'offset'>>;
+  channelTimeSeries?: Resolver<ResolversTypes['ChannelTimeSeries'], ParentType, ContextType, RequireFields<QueryChannelTimeSeriesArgs, 'channelId' | 'maxPoints' | 'metric'>>;
   clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['ClusterInfo']>, ParentType, ContextType>;
   clusterConfig?: Resolver<ResolversTypes['ClusterConfig'], ParentType, ContextType>;
@@ -10409,6 +13439,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
+  conflictCrdts?: Resolver<Array<ResolversTypes['CrdtTypeInfo']>, ParentType, ContextType>;
+  conflictPredictions?: Resolver<ResolversTypes['ConflictPredictions'], ParentType, ContextType, Partial<QueryConflictPredictionsArgs>>;
+  conflictStatistics?: Resolver<ResolversTypes['ConflictStatistics'], ParentType, ContextType>;
+  conflictStrategies?: Resolver<Array<ResolversTypes['ConflictStrategyInfo']>, ParentType, ContextType>;
   detailedClusterHealth?: Resolver<ResolversTypes['DetailedClusterHealth'], ParentType, ContextType>;
   dhtNodes?: Resolver<Array<ResolversTypes['DhtNode']>, ParentType, ContextType, RequireFields<QueryDhtNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
@@ -10430,6 +13464,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   gdsLatencies?: Resolver<ResolversTypes['RegionLatencyMatrix'], ParentType, ContextType>;
   gdsServices?: Resolver<Array<ResolversTypes['GlobalService']>, ParentType, ContextType>;
   gdsStatistics?: Resolver<ResolversTypes['GdsStatistics'], ParentType, ContextType>;
+  geoDatacenter?: Resolver<Maybe<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacenterArgs, 'id'>>;
+  geoDatacenters?: Resolver<Array<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacentersArgs, 'limit' | 'offset'>>;
+  geoReplicationConflicts?: Resolver<Array<ResolversTypes['MultiMasterConflict']>, ParentType, ContextType, RequireFields<QueryGeoReplicationConflictsArgs, 'limit' | 'offset'>>;
+  geoReplicationStatistics?: Resolver<ResolversTypes['GeoReplicationStatistics'], ParentType, ContextType>;
+  geoStreamStatus?: Resolver<Maybe<ResolversTypes['GeoStream']>, ParentType, ContextType, RequireFields<QueryGeoStreamStatusArgs, 'id'>>;
+  geoStreams?: Resolver<Array<ResolversTypes['GeoStream']>, ParentType, ContextType, RequireFields<QueryGeoStreamsArgs, 'limit' | 'offset'>>;
+  geoVectorClock?: Resolver<ResolversTypes['DatacenterVectorClock'], ParentType, ContextType, RequireFields<QueryGeoVectorClockArgs, 'datacenterId'>>;
   globalService?: Resolver<Maybe<ResolversTypes['GlobalService']>, ParentType, ContextType, RequireFields<QueryGlobalServiceArgs, 'name'>>;
   globalServiceInstances?: Resolver<Array<ResolversTypes['DatabaseInstance']>, ParentType, ContextType, RequireFields<QueryGlobalServiceInstancesArgs, 'regionId' | 'service'>>;
   globalServiceRegions?: Resolver<Array<ResolversTypes['ServiceRegion']>, ParentType, ContextType, RequireFields<QueryGlobalServiceRegionsArgs, 'service'>>;
@@ -10438,6 +13479,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdTopology?: Resolver<ResolversTypes['GrdTopology'], ParentType, ContextType>;
+  groupConflictExplanation?: Resolver<Maybe<ResolversTypes['ConflictExplanation']>, ParentType, ContextType, RequireFields<QueryGroupConflictExplanationArgs, 'conflictId'>>;
   health?: Resolver<ResolversTypes['HealthReport'], ParentType, ContextType, RequireFields<QueryHealthArgs, 'probe'>>;
   healthHistory?: Resolver<Array<ResolversTypes['HealthSample']>, ParentType, ContextType, RequireFields<QueryHealthHistoryArgs, 'limit' | 'offset' | 'order'>>;
   healthIssues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType, RequireFields<QueryHealthIssuesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -10446,6 +13488,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   loadBalancerBackends?: Resolver<Array<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType, RequireFields<QueryLoadBalancerBackendsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerConnections?: Resolver<Array<ResolversTypes['LoadBalancerConnection']>, ParentType, ContextType, RequireFields<QueryLoadBalancerConnectionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerStatistics?: Resolver<ResolversTypes['LoadBalancerStatistics'], ParentType, ContextType>;
+  logicalChanges?: Resolver<ResolversTypes['LogicalChanges'], ParentType, ContextType, RequireFields<QueryLogicalChangesArgs, 'limit'>>;
+  logicalPublication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryLogicalPublicationArgs, 'name'>>;
+  logicalPublications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryLogicalPublicationsArgs, 'limit' | 'offset'>>;
+  logicalStatistics?: Resolver<ResolversTypes['LogicalStatistics'], ParentType, ContextType>;
+  logicalSubscription?: Resolver<Maybe<ResolversTypes['LogicalSubscription']>, ParentType, ContextType, RequireFields<QueryLogicalSubscriptionArgs, 'name'>>;
+  logicalSubscriptions?: Resolver<Array<ResolversTypes['LogicalSubscription']>, ParentType, ContextType, RequireFields<QueryLogicalSubscriptionsArgs, 'limit' | 'offset'>>;
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['Metrics'], ParentType, ContextType>;
@@ -10453,6 +13501,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   migrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<QueryMigrationTaskArgs, 'taskId'>>;
   migrationTaskProgress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<QueryMigrationTaskProgressArgs, 'taskId'>>;
   migrationTasks?: Resolver<ResolversTypes['MigrationTaskPage'], ParentType, ContextType, Partial<QueryMigrationTasksArgs>>;
+  monitoredChannels?: Resolver<Array<ResolversTypes['MonitoredChannel']>, ParentType, ContextType, RequireFields<QueryMonitoredChannelsArgs, 'limit' | 'offset'>>;
+  multiMasterConvergenceStatus?: Resolver<Array<ResolversTypes['MultiMasterConvergenceReport']>, ParentType, ContextType, RequireFields<QueryMultiMasterConvergenceStatusArgs, 'limit' | 'offset'>>;
+  multiMasterGroup?: Resolver<Maybe<ResolversTypes['ReplicationGroup']>, ParentType, ContextType, RequireFields<QueryMultiMasterGroupArgs, 'id'>>;
+  multiMasterGroups?: Resolver<Array<ResolversTypes['ReplicationGroup']>, ParentType, ContextType, RequireFields<QueryMultiMasterGroupsArgs, 'limit' | 'offset'>>;
+  multiMasterQuorumStatus?: Resolver<Array<ResolversTypes['MultiMasterQuorumStatus']>, ParentType, ContextType, RequireFields<QueryMultiMasterQuorumStatusArgs, 'limit' | 'offset'>>;
+  multiMasterSites?: Resolver<Array<ResolversTypes['MultiMasterSite']>, ParentType, ContextType, RequireFields<QueryMultiMasterSitesArgs, 'limit' | 'offset'>>;
+  multiMasterStatistics?: Resolver<ResolversTypes['MultiMasterStatistics'], ParentType, ContextType>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -10487,6 +13542,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   replicationDashboard?: Resolver<ResolversTypes['ReplicationDashboard'], ParentType, ContextType>;
   replicationLag?: Resolver<ResolversTypes['ReplicationLagReport'], ParentType, ContextType, Partial<QueryReplicationLagArgs>>;
   replicationLagHistory?: Resolver<Array<ResolversTypes['ReplicationLagSample']>, ParentType, ContextType, RequireFields<QueryReplicationLagHistoryArgs, 'limit' | 'offset'>>;
+  replicationMonitoringDashboard?: Resolver<ResolversTypes['ReplicationMonitoringDashboard'], ParentType, ContextType>;
   replicationSlot?: Resolver<Maybe<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotArgs, 'name'>>;
   replicationSlots?: Resolver<Array<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   replicationSnapshot?: Resolver<Maybe<ResolversTypes['ReplicationSnapshot']>, ParentType, ContextType, RequireFields<QueryReplicationSnapshotArgs, 'id'>>;
@@ -11056,6 +14112,20 @@ export type ReplicationFailoverResultResolvers<ContextType = GraphQLContext, Par
   switchLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ReplicationGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationGroup'] = ResolversParentTypes['ReplicationGroup']> = {
+  columnCrdts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  conflictStrategy?: Resolver<ResolversTypes['MultiMasterConflictStrategy'], ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['MultiMasterSite']>, ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ReplicationLagEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationLagEvent'] = ResolversParentTypes['ReplicationLagEvent']> = {
   currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -11088,6 +14158,18 @@ export type ReplicationLagSampleResolvers<ContextType = GraphQLContext, ParentTy
   replayLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   writeLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ReplicationMonitoringDashboardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationMonitoringDashboard'] = ResolversParentTypes['ReplicationMonitoringDashboard']> = {
+  alertRules?: Resolver<Array<ResolversTypes['ChannelAlertRule']>, ParentType, ContextType>;
+  byState?: Resolver<ResolversTypes['ChannelStateCounts'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firingAlerts?: Resolver<Array<ResolversTypes['ChannelAlert']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChannelKindSummary']>, ParentType, ContextType>;
+  rateWindowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  worstLag?: Resolver<Array<ResolversTypes['ChannelLag']>, ParentType, ContextType>;
 };
 
 export type ReplicationSlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationSlot'] = ResolversParentTypes['ReplicationSlot']> = {
@@ -11297,6 +14379,17 @@ export type ServiceRoutingCountsResolvers<ContextType = GraphQLContext, ParentTy
   byInstance?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   routed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   unrouted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type SessionClockGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionClockGap'] = ResolversParentTypes['SessionClockGap']> = {
+  datacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sessionPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type SessionCoverageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionCoverage'] = ResolversParentTypes['SessionCoverage']> = {
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['SessionClockGap']>, ParentType, ContextType>;
 };
 
 export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
@@ -11540,6 +14633,16 @@ export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType exten
   totalEntriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type StrategyReplayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StrategyReplay'] = ResolversParentTypes['StrategyReplay']> = {
+  agreesWithRecorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
 export type StreamSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StreamSubscription'] = ResolversParentTypes['StreamSubscription']> = {
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -11575,6 +14678,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
   metricsStream?: SubscriptionResolver<ResolversTypes['Metrics'], "metricsStream", ParentType, ContextType, RequireFields<SubscriptionMetricsStreamArgs, 'interval'>>;
   migrationProgress?: SubscriptionResolver<ResolversTypes['RebalanceProgress'], "migrationProgress", ParentType, ContextType, Partial<SubscriptionMigrationProgressArgs>>;
+  multiMasterConvergence?: SubscriptionResolver<ResolversTypes['ConvergenceEvent'], "multiMasterConvergence", ParentType, ContextType>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
@@ -11602,6 +14706,21 @@ export type SubscriptionCountsResolvers<ContextType = GraphQLContext, ParentType
   graphqlWs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   websocket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SubscriptionSlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubscriptionSlot'] = ResolversParentTypes['SubscriptionSlot']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confirmedFlushLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  restartLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  walStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubscriptionTableStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubscriptionTableState'] = ResolversParentTypes['SubscriptionTableState']> = {
+  copiedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  syncLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
@@ -11724,6 +14843,16 @@ export type WalSentCountsResolvers<ContextType = GraphQLContext, ParentType exte
   batches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   resentBatches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type WanLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WanLink'] = ResolversParentTypes['WanLink']> = {
+  bandwidthBytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datacenterIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lossRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  partitioned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type WebSocketConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketConnection'] = ResolversParentTypes['WebSocketConnection']> = {
@@ -11891,6 +15020,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;
+  ApplierError?: ApplierErrorResolvers<ContextType>;
+  ApplierStatus?: ApplierStatusResolvers<ContextType>;
+  ApplyCheckpoint?: ApplyCheckpointResolvers<ContextType>;
+  ApplyConfig?: ApplyConfigResolvers<ContextType>;
+  ApplyStatistics?: ApplyStatisticsResolvers<ContextType>;
+  ApplyTransaction?: ApplyTransactionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
@@ -11902,7 +15037,20 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CacheFusionStats?: CacheFusionStatsResolvers<ContextType>;
   CacheFusionStatus?: CacheFusionStatusResolvers<ContextType>;
   CacheFusionTransfer?: CacheFusionTransferResolvers<ContextType>;
+  ChannelAlert?: ChannelAlertResolvers<ContextType>;
+  ChannelAlertRule?: ChannelAlertRuleResolvers<ContextType>;
+  ChannelConflicts?: ChannelConflictsResolvers<ContextType>;
+  ChannelEndpoint?: ChannelEndpointResolvers<ContextType>;
+  ChannelErrors?: ChannelErrorsResolvers<ContextType>;
+  ChannelKindSummary?: ChannelKindSummaryResolvers<ContextType>;
+  ChannelLag?: ChannelLagResolvers<ContextType>;
+  ChannelRates?: ChannelRatesResolvers<ContextType>;
+  ChannelSeriesPoint?: ChannelSeriesPointResolvers<ContextType>;
+  ChannelStateCounts?: ChannelStateCountsResolvers<ContextType>;
+  ChannelThroughput?: ChannelThroughputResolvers<ContextType>;
+  ChannelTimeSeries?: ChannelTimeSeriesResolvers<ContextType>;
   Clock?: ClockResolvers<ContextType>;
+  ClockEntry?: ClockEntryResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
   ClusterHealth?: ClusterHealthResolvers<ContextType>;
   ClusterHealthCheck?: ClusterHealthCheckResolvers<ContextType>;
@@ -11923,15 +15071,33 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusteringMembershipStatus?: ClusteringMembershipStatusResolvers<ContextType>;
   ClusteringNodeCounts?: ClusteringNodeCountsResolvers<ContextType>;
   ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
+  ColumnMask?: ColumnMaskResolvers<ContextType>;
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
   CompositeSharding?: CompositeShardingResolvers<ContextType>;
+  ConflictBacktest?: ConflictBacktestResolvers<ContextType>;
+  ConflictBacktests?: ConflictBacktestsResolvers<ContextType>;
+  ConflictCount?: ConflictCountResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
+  ConflictExplanation?: ConflictExplanationResolvers<ContextType>;
+  ConflictPredictions?: ConflictPredictionsResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
+  ConflictResolutionContext?: ConflictResolutionContextResolvers<ContextType>;
+  ConflictSeriesPrediction?: ConflictSeriesPredictionResolvers<ContextType>;
+  ConflictStatistics?: ConflictStatisticsResolvers<ContextType>;
+  ConflictStrategyInfo?: ConflictStrategyInfoResolvers<ContextType>;
+  ConflictVersion?: ConflictVersionResolvers<ContextType>;
+  ConsistencyForecast?: ConsistencyForecastResolvers<ContextType>;
+  ConvergenceEvent?: ConvergenceEventResolvers<ContextType>;
+  CrdtColumnUse?: CrdtColumnUseResolvers<ContextType>;
+  CrdtTypeInfo?: CrdtTypeInfoResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DatabaseInstance?: DatabaseInstanceResolvers<ContextType>;
+  DatacenterNode?: DatacenterNodeResolvers<ContextType>;
+  DatacenterVectorClock?: DatacenterVectorClockResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DecodedChange?: DecodedChangeResolvers<ContextType>;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
   DhtNode?: DhtNodeResolvers<ContextType>;
   DhtNodeStatistics?: DhtNodeStatisticsResolvers<ContextType>;
@@ -11972,6 +15138,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GdsFailoverCounts?: GdsFailoverCountsResolvers<ContextType>;
   GdsServiceStatistics?: GdsServiceStatisticsResolvers<ContextType>;
   GdsStatistics?: GdsStatisticsResolvers<ContextType>;
+  GeoDatacenter?: GeoDatacenterResolvers<ContextType>;
+  GeoLagCell?: GeoLagCellResolvers<ContextType>;
+  GeoLocation?: GeoLocationResolvers<ContextType>;
+  GeoReplicationStatistics?: GeoReplicationStatisticsResolvers<ContextType>;
+  GeoStream?: GeoStreamResolvers<ContextType>;
+  GeoStreamsByState?: GeoStreamsByStateResolvers<ContextType>;
   GlobalService?: GlobalServiceResolvers<ContextType>;
   GlobalServiceHealth?: GlobalServiceHealthResolvers<ContextType>;
   GossipJoin?: GossipJoinResolvers<ContextType>;
@@ -11983,6 +15155,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
+  GroupConflict?: GroupConflictResolvers<ContextType>;
+  GroupConflictResolution?: GroupConflictResolutionResolvers<ContextType>;
   HashRouteReason?: HashRouteReasonResolvers<ContextType>;
   HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
@@ -12006,6 +15180,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   KeyRoute?: KeyRouteResolvers<ContextType>;
   LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
+  LevelChange?: LevelChangeResolvers<ContextType>;
   LevelSelection?: LevelSelectionResolvers<ContextType>;
   ListDefinition?: ListDefinitionResolvers<ContextType>;
   ListRouteReason?: ListRouteReasonResolvers<ContextType>;
@@ -12018,6 +15193,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LockEvent?: LockEventResolvers<ContextType>;
   LockWait?: LockWaitResolvers<ContextType>;
   LockWaitCounts?: LockWaitCountsResolvers<ContextType>;
+  LogicalApplyError?: LogicalApplyErrorResolvers<ContextType>;
+  LogicalChanges?: LogicalChangesResolvers<ContextType>;
+  LogicalConflictCounts?: LogicalConflictCountsResolvers<ContextType>;
+  LogicalConflictResolution?: LogicalConflictResolutionResolvers<ContextType>;
+  LogicalSkipResult?: LogicalSkipResultResolvers<ContextType>;
+  LogicalStatistics?: LogicalStatisticsResolvers<ContextType>;
+  LogicalSubscription?: LogicalSubscriptionResolvers<ContextType>;
+  LogicalSubscriptionCounters?: LogicalSubscriptionCountersResolvers<ContextType>;
+  LogicalSubscriptionStats?: LogicalSubscriptionStatsResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberGossip?: MemberGossipResolvers<ContextType>;
   MemberMetadata?: MemberMetadataResolvers<ContextType>;
@@ -12029,6 +15213,27 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MigrationStatistics?: MigrationStatisticsResolvers<ContextType>;
   MigrationTask?: MigrationTaskResolvers<ContextType>;
   MigrationTaskPage?: MigrationTaskPageResolvers<ContextType>;
+  MonitoredChannel?: MonitoredChannelResolvers<ContextType>;
+  MultiMasterAntiEntropy?: MultiMasterAntiEntropyResolvers<ContextType>;
+  MultiMasterAntiEntropyPair?: MultiMasterAntiEntropyPairResolvers<ContextType>;
+  MultiMasterConflict?: MultiMasterConflictResolvers<ContextType>;
+  MultiMasterConflictVersion?: MultiMasterConflictVersionResolvers<ContextType>;
+  MultiMasterConvergenceReport?: MultiMasterConvergenceReportResolvers<ContextType>;
+  MultiMasterCounters?: MultiMasterCountersResolvers<ContextType>;
+  MultiMasterGroupStatistics?: MultiMasterGroupStatisticsResolvers<ContextType>;
+  MultiMasterPush?: MultiMasterPushResolvers<ContextType>;
+  MultiMasterQuorumSite?: MultiMasterQuorumSiteResolvers<ContextType>;
+  MultiMasterQuorumStatus?: MultiMasterQuorumStatusResolvers<ContextType>;
+  MultiMasterRead?: MultiMasterReadResolvers<ContextType>;
+  MultiMasterReadRow?: MultiMasterReadRowResolvers<ContextType>;
+  MultiMasterReplicateResult?: MultiMasterReplicateResultResolvers<ContextType>;
+  MultiMasterSibling?: MultiMasterSiblingResolvers<ContextType>;
+  MultiMasterSite?: MultiMasterSiteResolvers<ContextType>;
+  MultiMasterSiteAgreement?: MultiMasterSiteAgreementResolvers<ContextType>;
+  MultiMasterSitePeer?: MultiMasterSitePeerResolvers<ContextType>;
+  MultiMasterStatistics?: MultiMasterStatisticsResolvers<ContextType>;
+  MultiMasterWrite?: MultiMasterWriteResolvers<ContextType>;
+  MultiMasterWrittenVersion?: MultiMasterWrittenVersionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
@@ -12055,6 +15260,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PlannedShardMove?: PlannedShardMoveResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   ProcessMetrics?: ProcessMetricsResolvers<ContextType>;
+  Publication?: PublicationResolvers<ContextType>;
+  PublishedTable?: PublishedTableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryExecution?: QueryExecutionResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
@@ -12102,9 +15309,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationConflict?: ReplicationConflictResolvers<ContextType>;
   ReplicationDashboard?: ReplicationDashboardResolvers<ContextType>;
   ReplicationFailoverResult?: ReplicationFailoverResultResolvers<ContextType>;
+  ReplicationGroup?: ReplicationGroupResolvers<ContextType>;
   ReplicationLagEvent?: ReplicationLagEventResolvers<ContextType>;
   ReplicationLagReport?: ReplicationLagReportResolvers<ContextType>;
   ReplicationLagSample?: ReplicationLagSampleResolvers<ContextType>;
+  ReplicationMonitoringDashboard?: ReplicationMonitoringDashboardResolvers<ContextType>;
   ReplicationSlot?: ReplicationSlotResolvers<ContextType>;
   ReplicationSnapshot?: ReplicationSnapshotResolvers<ContextType>;
   ReplicationSnapshotProgress?: ReplicationSnapshotProgressResolvers<ContextType>;
@@ -12124,6 +15333,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ServiceRouteCandidate?: ServiceRouteCandidateResolvers<ContextType>;
   ServiceRouteDecision?: ServiceRouteDecisionResolvers<ContextType>;
   ServiceRoutingCounts?: ServiceRoutingCountsResolvers<ContextType>;
+  SessionClockGap?: SessionClockGapResolvers<ContextType>;
+  SessionCoverage?: SessionCoverageResolvers<ContextType>;
   Shard?: ShardResolvers<ContextType>;
   ShardHotValue?: ShardHotValueResolvers<ContextType>;
   ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;
@@ -12147,9 +15358,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
   SnapshotInfo?: SnapshotInfoResolvers<ContextType>;
+  StrategyReplay?: StrategyReplayResolvers<ContextType>;
   StreamSubscription?: StreamSubscriptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionCounts?: SubscriptionCountsResolvers<ContextType>;
+  SubscriptionSlot?: SubscriptionSlotResolvers<ContextType>;
+  SubscriptionTableState?: SubscriptionTableStateResolvers<ContextType>;
   SuspectedNode?: SuspectedNodeResolvers<ContextType>;
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
@@ -12162,6 +15376,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VoteResponse?: VoteResponseResolvers<ContextType>;
   WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;
   WalSentCounts?: WalSentCountsResolvers<ContextType>;
+  WanLink?: WanLinkResolvers<ContextType>;
   WebSocketConnection?: WebSocketConnectionResolvers<ContextType>;
   WebSocketLimits?: WebSocketLimitsResolvers<ContextType>;
   WebSocketStatus?: WebSocketStatusResolvers<ContextType>;

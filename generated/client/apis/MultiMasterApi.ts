@@ -19,8 +19,8 @@ import type {
   CreateMultiMasterGroupRequest,
   DeletedResponse,
   ErrorResponse,
-  GroupConflictListResponse,
-  GroupConflictResponse,
+  MultiMasterConflictListResponse,
+  MultiMasterConflictResponse,
   MultiMasterGroupListResponse,
   MultiMasterGroupResponse,
   MultiMasterSiteListResponse,
@@ -28,7 +28,7 @@ import type {
   QuorumStatusListResponse,
   ReplicateRequest,
   ReplicateResponse,
-  ResolveGroupConflictRequest,
+  ResolveMultiMasterConflictRequest,
   SiteInput,
   UpdateMultiMasterGroupRequest,
 } from '../models/index.js';
@@ -41,10 +41,10 @@ import {
     DeletedResponseToJSON,
     ErrorResponseFromJSON,
     ErrorResponseToJSON,
-    GroupConflictListResponseFromJSON,
-    GroupConflictListResponseToJSON,
-    GroupConflictResponseFromJSON,
-    GroupConflictResponseToJSON,
+    MultiMasterConflictListResponseFromJSON,
+    MultiMasterConflictListResponseToJSON,
+    MultiMasterConflictResponseFromJSON,
+    MultiMasterConflictResponseToJSON,
     MultiMasterGroupListResponseFromJSON,
     MultiMasterGroupListResponseToJSON,
     MultiMasterGroupResponseFromJSON,
@@ -59,8 +59,8 @@ import {
     ReplicateRequestToJSON,
     ReplicateResponseFromJSON,
     ReplicateResponseToJSON,
-    ResolveGroupConflictRequestFromJSON,
-    ResolveGroupConflictRequestToJSON,
+    ResolveMultiMasterConflictRequestFromJSON,
+    ResolveMultiMasterConflictRequestToJSON,
     SiteInputFromJSON,
     SiteInputToJSON,
     UpdateMultiMasterGroupRequestFromJSON,
@@ -175,7 +175,7 @@ export interface ReplicateMultiMasterRequest {
 }
 
 export interface ResolveGeoReplicationConflictRequest {
-    resolveGroupConflictRequest: ResolveGroupConflictRequest;
+    resolveMultiMasterConflictRequest: ResolveMultiMasterConflictRequest;
 }
 
 export interface UpdateMultiMasterGroupOperationRequest {
@@ -935,7 +935,7 @@ export class MultiMasterApi extends runtime.BaseAPI {
      * Concurrent writes to one row met at a group\'s sites, newest first, from the conflicts engine\'s book: both versions with their vector clocks, the strategy, what it kept and why (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded once, however many sites meet it. 
      * Conflicts of multi-master groups
      */
-    async listGeoReplicationConflictsRaw(requestParameters: ListGeoReplicationConflictsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<GroupConflictListResponse>> {
+    async listGeoReplicationConflictsRaw(requestParameters: ListGeoReplicationConflictsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<MultiMasterConflictListResponse>> {
         const queryParameters: any = {};
 
         if (requestParameters.limit !== undefined) {
@@ -979,14 +979,14 @@ export class MultiMasterApi extends runtime.BaseAPI {
             query: queryParameters,
         }, initOverrides);
 
-        return new runtime.JSONApiResponse(response, (jsonValue) => GroupConflictListResponseFromJSON(jsonValue));
+        return new runtime.JSONApiResponse(response, (jsonValue) => MultiMasterConflictListResponseFromJSON(jsonValue));
     }
 
     /**
      * Concurrent writes to one row met at a group\'s sites, newest first, from the conflicts engine\'s book: both versions with their vector clocks, the strategy, what it kept and why (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded once, however many sites meet it. 
      * Conflicts of multi-master groups
      */
-    async listGeoReplicationConflicts(requestParameters: ListGeoReplicationConflictsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<GroupConflictListResponse> {
+    async listGeoReplicationConflicts(requestParameters: ListGeoReplicationConflictsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<MultiMasterConflictListResponse> {
         const response = await this.listGeoReplicationConflictsRaw(requestParameters, initOverrides);
         return await response.value();
     }
@@ -1334,9 +1334,9 @@ export class MultiMasterApi extends runtime.BaseAPI {
      * Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a version. The row kept is written at a running site of the group as a version whose clock has seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already or no site of the group can write now. 
      * Resolve a group conflict
      */
-    async resolveGeoReplicationConflictRaw(requestParameters: ResolveGeoReplicationConflictRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<GroupConflictResponse>> {
-        if (requestParameters.resolveGroupConflictRequest === null || requestParameters.resolveGroupConflictRequest === undefined) {
-            throw new runtime.RequiredError('resolveGroupConflictRequest','Required parameter requestParameters.resolveGroupConflictRequest was null or undefined when calling resolveGeoReplicationConflict.');
+    async resolveGeoReplicationConflictRaw(requestParameters: ResolveGeoReplicationConflictRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<MultiMasterConflictResponse>> {
+        if (requestParameters.resolveMultiMasterConflictRequest === null || requestParameters.resolveMultiMasterConflictRequest === undefined) {
+            throw new runtime.RequiredError('resolveMultiMasterConflictRequest','Required parameter requestParameters.resolveMultiMasterConflictRequest was null or undefined when calling resolveGeoReplicationConflict.');
         }
 
         const queryParameters: any = {};
@@ -1362,17 +1362,17 @@ export class MultiMasterApi extends runtime.BaseAPI {
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
-            body: ResolveGroupConflictRequestToJSON(requestParameters.resolveGroupConflictRequest),
+            body: ResolveMultiMasterConflictRequestToJSON(requestParameters.resolveMultiMasterConflictRequest),
         }, initOverrides);
 
-        return new runtime.JSONApiResponse(response, (jsonValue) => GroupConflictResponseFromJSON(jsonValue));
+        return new runtime.JSONApiResponse(response, (jsonValue) => MultiMasterConflictResponseFromJSON(jsonValue));
     }
 
     /**
      * Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a version. The row kept is written at a running site of the group as a version whose clock has seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already or no site of the group can write now. 
      * Resolve a group conflict
      */
-    async resolveGeoReplicationConflict(requestParameters: ResolveGeoReplicationConflictRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<GroupConflictResponse> {
+    async resolveGeoReplicationConflict(requestParameters: ResolveGeoReplicationConflictRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<MultiMasterConflictResponse> {
         const response = await this.resolveGeoReplicationConflictRaw(requestParameters, initOverrides);
         return await response.value();
     }

@@ -14,41 +14,43 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * One side's write.
+ * One side's write of the row.
  * @export
  * @interface ConflictVersion
  */
 export interface ConflictVersion {
     /**
-     * 
+     * The group site that made the write.
      * @type {string}
      * @memberof ConflictVersion
      */
     siteId: string;
     /**
-     * 
+     * The node the site runs on.
      * @type {string}
      * @memberof ConflictVersion
      */
     nodeId: string;
     /**
-     * The row; null when this side deleted it.
-     * @type {{ [key: string]: any; }}
-     * @memberof ConflictVersion
-     */
-    row: { [key: string]: any; } | null;
-    /**
-     * A version vector: for each site, how many of its writes to the row this version has seen.
+     * A version vector: per site of the group, how many of that site's writes of the row this
+     * version has seen. Absent sites are 0. Two versions conflict when neither clock descends from
+     * the other (`CONCURRENT`).
      * @type {{ [key: string]: number; }}
      * @memberof ConflictVersion
      */
     clock: { [key: string]: number; };
     /**
-     * Cluster time of the write.
+     * When the write was made (cluster clock).
      * @type {Date}
      * @memberof ConflictVersion
      */
     writtenAt: Date;
+    /**
+     * A row's columns; null when the row is deleted.
+     * @type {{ [key: string]: any; }}
+     * @memberof ConflictVersion
+     */
+    row: { [key: string]: any; } | null;
 }
 
 /**
@@ -58,9 +60,9 @@ export function instanceOfConflictVersion(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "siteId" in value;
     isInstance = isInstance && "nodeId" in value;
-    isInstance = isInstance && "row" in value;
     isInstance = isInstance && "clock" in value;
     isInstance = isInstance && "writtenAt" in value;
+    isInstance = isInstance && "row" in value;
 
     return isInstance;
 }
@@ -77,9 +79,9 @@ export function ConflictVersionFromJSONTyped(json: any, ignoreDiscriminator: boo
         
         'siteId': json['siteId'],
         'nodeId': json['nodeId'],
-        'row': json['row'],
         'clock': json['clock'],
         'writtenAt': (new Date(json['writtenAt'])),
+        'row': json['row'],
     };
 }
 
@@ -94,9 +96,9 @@ export function ConflictVersionToJSON(value?: ConflictVersion | null): any {
         
         'siteId': value.siteId,
         'nodeId': value.nodeId,
-        'row': value.row,
         'clock': value.clock,
         'writtenAt': (value.writtenAt.toISOString()),
+        'row': value.row,
     };
 }
 

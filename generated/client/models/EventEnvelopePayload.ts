@@ -83,13 +83,6 @@ import {
     FaultPayloadToJSON,
 } from './FaultPayload.js';
 import {
-    GroupConflict,
-    instanceOfGroupConflict,
-    GroupConflictFromJSON,
-    GroupConflictFromJSONTyped,
-    GroupConflictToJSON,
-} from './GroupConflict.js';
-import {
     HealthIssuePayload,
     instanceOfHealthIssuePayload,
     HealthIssuePayloadFromJSON,
@@ -117,6 +110,13 @@ import {
     MemberStatePayloadFromJSONTyped,
     MemberStatePayloadToJSON,
 } from './MemberStatePayload.js';
+import {
+    MultiMasterConflict,
+    instanceOfMultiMasterConflict,
+    MultiMasterConflictFromJSON,
+    MultiMasterConflictFromJSONTyped,
+    MultiMasterConflictToJSON,
+} from './MultiMasterConflict.js';
 import {
     NodeHealthPayload,
     instanceOfNodeHealthPayload,
@@ -277,7 +277,7 @@ import {
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | Convergence | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | GroupConflict | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | ShardStateChangedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | WorkflowProgress | XaBranchStatePayload;
+export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | Convergence | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | MultiMasterConflict | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | ShardStateChangedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | WorkflowProgress | XaBranchStatePayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -287,7 +287,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...ConvergenceFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...GroupConflictFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...ShardStateChangedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...WorkflowProgressFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
+    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...ConvergenceFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...MultiMasterConflictFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...ShardStateChangedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...WorkflowProgressFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -328,9 +328,6 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     if (instanceOfFaultPayload(value)) {
         return FaultPayloadToJSON(value as FaultPayload);
     }
-    if (instanceOfGroupConflict(value)) {
-        return GroupConflictToJSON(value as GroupConflict);
-    }
     if (instanceOfHealthIssuePayload(value)) {
         return HealthIssuePayloadToJSON(value as HealthIssuePayload);
     }
@@ -342,6 +339,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfMemberStatePayload(value)) {
         return MemberStatePayloadToJSON(value as MemberStatePayload);
+    }
+    if (instanceOfMultiMasterConflict(value)) {
+        return MultiMasterConflictToJSON(value as MultiMasterConflict);
     }
     if (instanceOfNodeHealthPayload(value)) {
         return NodeHealthPayloadToJSON(value as NodeHealthPayload);

@@ -54,7 +54,7 @@
  * - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
  * - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
  * - `multi_master_convergence` (Convergence): a multi-master group's sites stopped agreeing (their data hashes differ), or agree again, with how long it took.
- * - `group_conflict_detected`, `group_conflict_resolved` (GroupConflict): concurrent writes to one row of a multi-master group were met (recorded once), or a conflict was resolved by hand.
+ * - `group_conflict_detected`, `group_conflict_resolved` (MultiMasterConflict): concurrent writes to one row of a multi-master group were met (recorded once), or a conflict was resolved by hand.
  * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
  * @export
  */

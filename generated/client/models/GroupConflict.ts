@@ -13,57 +13,91 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { ConflictStrategy } from './ConflictStrategy.js';
+import type { ConflictType } from './ConflictType.js';
 import {
-    ConflictStrategyFromJSON,
-    ConflictStrategyFromJSONTyped,
-    ConflictStrategyToJSON,
-} from './ConflictStrategy.js';
+    ConflictTypeFromJSON,
+    ConflictTypeFromJSONTyped,
+    ConflictTypeToJSON,
+} from './ConflictType.js';
 import type { ConflictVersion } from './ConflictVersion.js';
 import {
     ConflictVersionFromJSON,
     ConflictVersionFromJSONTyped,
     ConflictVersionToJSON,
 } from './ConflictVersion.js';
+import type { GroupConflictStatus } from './GroupConflictStatus.js';
+import {
+    GroupConflictStatusFromJSON,
+    GroupConflictStatusFromJSONTyped,
+    GroupConflictStatusToJSON,
+} from './GroupConflictStatus.js';
+import type { GroupConflictStrategy } from './GroupConflictStrategy.js';
+import {
+    GroupConflictStrategyFromJSON,
+    GroupConflictStrategyFromJSONTyped,
+    GroupConflictStrategyToJSON,
+} from './GroupConflictStrategy.js';
+import type { GroupConflictWinner } from './GroupConflictWinner.js';
+import {
+    GroupConflictWinnerFromJSON,
+    GroupConflictWinnerFromJSONTyped,
+    GroupConflictWinnerToJSON,
+} from './GroupConflictWinner.js';
+import type { ResolutionContextView } from './ResolutionContextView.js';
+import {
+    ResolutionContextViewFromJSON,
+    ResolutionContextViewFromJSONTyped,
+    ResolutionContextViewToJSON,
+} from './ResolutionContextView.js';
 
 /**
- * Two concurrent writes to one row of a multi-master group, recorded once in the conflicts
- * engine's book (the same records as `/api/v1/advanced-replication/conflicts`): both versions
- * with their vector clocks, the strategy, what it kept and why.
+ * A conflict between two concurrent writes of one row in a replication group, as the conflict book keeps it.
  * @export
  * @interface GroupConflict
  */
 export interface GroupConflict {
     /**
-     * 
+     * The conflict.
      * @type {string}
      * @memberof GroupConflict
      */
     conflictId: string;
     /**
-     * A group's id (given at creation, or `mm-group-N`).
+     * The kind of group it happened in.
+     * @type {string}
+     * @memberof GroupConflict
+     */
+    groupKind: GroupConflictGroupKindEnum;
+    /**
+     * The group.
      * @type {string}
      * @memberof GroupConflict
      */
     groupId: string;
     /**
-     * 
+     * The table.
      * @type {string}
      * @memberof GroupConflict
      */
-    table: string;
+    tableName: string;
+    /**
+     * The row's key.
+     * @type {string}
+     * @memberof GroupConflict
+     */
+    rowKey: string;
     /**
      * 
-     * @type {string}
+     * @type {ConflictType}
      * @memberof GroupConflict
      */
-    key: string;
+    conflictType: ConflictType;
     /**
-     * 
-     * @type {string}
+     * A row's columns; null when the row is deleted.
+     * @type {{ [key: string]: any; }}
      * @memberof GroupConflict
      */
-    conflictType: GroupConflictConflictTypeEnum;
+    base?: { [key: string]: any; } | null;
     /**
      * 
      * @type {ConflictVersion}
@@ -77,61 +111,67 @@ export interface GroupConflict {
      */
     remote: ConflictVersion;
     /**
-     * 
+     * When it was detected.
      * @type {Date}
      * @memberof GroupConflict
      */
     detectedAt: Date;
     /**
      * 
-     * @type {ConflictStrategy}
+     * @type {GroupConflictStrategy}
      * @memberof GroupConflict
      */
-    strategy: ConflictStrategy;
+    strategy: GroupConflictStrategy;
     /**
-     * RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both (MULTI_VALUE).
-     * @type {string}
+     * 
+     * @type {ResolutionContextView}
      * @memberof GroupConflict
      */
-    status: GroupConflictStatusEnum;
+    context: ResolutionContextView;
     /**
-     * Which version was kept; null while PENDING.
-     * @type {string}
+     * 
+     * @type {GroupConflictStatus}
      * @memberof GroupConflict
      */
-    winner: GroupConflictWinnerEnum;
+    status: GroupConflictStatus;
     /**
-     * The row kept (null deletes it, or nothing is decided yet).
+     * 
+     * @type {GroupConflictWinner}
+     * @memberof GroupConflict
+     */
+    winner: GroupConflictWinner | null;
+    /**
+     * A row's columns; null when the row is deleted.
      * @type {{ [key: string]: any; }}
      * @memberof GroupConflict
      */
     resolvedRow: { [key: string]: any; } | null;
     /**
-     * SIBLINGS: both versions.
+     * Both versions, while `SIBLINGS`; empty otherwise.
      * @type {Array<ConflictVersion>}
      * @memberof GroupConflict
      */
     siblings: Array<ConflictVersion>;
     /**
-     * Why this result.
+     * Why this result, with the fact that decided it.
      * @type {string}
      * @memberof GroupConflict
      */
     reason: string;
     /**
-     * 
+     * When it was resolved; null while open.
      * @type {Date}
      * @memberof GroupConflict
      */
     resolvedAt: Date | null;
     /**
-     * `strategy` when settled on arrival, else who resolved it.
+     * `strategy` when the group's strategy settled it on arrival, else who resolved it.
      * @type {string}
      * @memberof GroupConflict
      */
     resolvedBy: string | null;
     /**
-     * Sites a later resolution was written at (the others receive it by shipping).
+     * The sites a later resolution was written to (empty when settled on arrival, where the group wrote it).
      * @type {Array<string>}
      * @memberof GroupConflict
      */
@@ -142,36 +182,10 @@ export interface GroupConflict {
 /**
  * @export
  */
-export const GroupConflictConflictTypeEnum = {
-    UpdateConflict: 'UPDATE_CONFLICT',
-    DeleteConflict: 'DELETE_CONFLICT',
-    UniquenessViolation: 'UNIQUENESS_VIOLATION',
-    InsertConflict: 'INSERT_CONFLICT'
+export const GroupConflictGroupKindEnum = {
+    MultiMaster: 'MULTI_MASTER'
 } as const;
-export type GroupConflictConflictTypeEnum = typeof GroupConflictConflictTypeEnum[keyof typeof GroupConflictConflictTypeEnum];
-
-/**
- * @export
- */
-export const GroupConflictStatusEnum = {
-    Resolved: 'RESOLVED',
-    Pending: 'PENDING',
-    Siblings: 'SIBLINGS'
-} as const;
-export type GroupConflictStatusEnum = typeof GroupConflictStatusEnum[keyof typeof GroupConflictStatusEnum];
-
-/**
- * @export
- */
-export const GroupConflictWinnerEnum = {
-    Local: 'LOCAL',
-    Remote: 'REMOTE',
-    Merged: 'MERGED',
-    Custom: 'CUSTOM',
-    Siblings: 'SIBLINGS',
-    Null: 'null'
-} as const;
-export type GroupConflictWinnerEnum = typeof GroupConflictWinnerEnum[keyof typeof GroupConflictWinnerEnum];
+export type GroupConflictGroupKindEnum = typeof GroupConflictGroupKindEnum[keyof typeof GroupConflictGroupKindEnum];
 
 
 /**
@@ -180,14 +194,16 @@ export type GroupConflictWinnerEnum = typeof GroupConflictWinnerEnum[keyof typeo
 export function instanceOfGroupConflict(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "conflictId" in value;
+    isInstance = isInstance && "groupKind" in value;
     isInstance = isInstance && "groupId" in value;
-    isInstance = isInstance && "table" in value;
-    isInstance = isInstance && "key" in value;
+    isInstance = isInstance && "tableName" in value;
+    isInstance = isInstance && "rowKey" in value;
     isInstance = isInstance && "conflictType" in value;
     isInstance = isInstance && "local" in value;
     isInstance = isInstance && "remote" in value;
     isInstance = isInstance && "detectedAt" in value;
     isInstance = isInstance && "strategy" in value;
+    isInstance = isInstance && "context" in value;
     isInstance = isInstance && "status" in value;
     isInstance = isInstance && "winner" in value;
     isInstance = isInstance && "resolvedRow" in value;
@@ -211,16 +227,19 @@ export function GroupConflictFromJSONTyped(json: any, ignoreDiscriminator: boole
     return {
         
         'conflictId': json['conflictId'],
+        'groupKind': json['groupKind'],
         'groupId': json['groupId'],
-        'table': json['table'],
-        'key': json['key'],
-        'conflictType': json['conflictType'],
+        'tableName': json['tableName'],
+        'rowKey': json['rowKey'],
+        'conflictType': ConflictTypeFromJSON(json['conflictType']),
+        'base': !exists(json, 'base') ? undefined : json['base'],
         'local': ConflictVersionFromJSON(json['local']),
         'remote': ConflictVersionFromJSON(json['remote']),
         'detectedAt': (new Date(json['detectedAt'])),
-        'strategy': ConflictStrategyFromJSON(json['strategy']),
-        'status': json['status'],
-        'winner': json['winner'],
+        'strategy': GroupConflictStrategyFromJSON(json['strategy']),
+        'context': ResolutionContextViewFromJSON(json['context']),
+        'status': GroupConflictStatusFromJSON(json['status']),
+        'winner': GroupConflictWinnerFromJSON(json['winner']),
         'resolvedRow': json['resolvedRow'],
         'siblings': ((json['siblings'] as Array<any>).map(ConflictVersionFromJSON)),
         'reason': json['reason'],
@@ -240,16 +259,19 @@ export function GroupConflictToJSON(value?: GroupConflict | null): any {
     return {
         
         'conflictId': value.conflictId,
+        'groupKind': value.groupKind,
         'groupId': value.groupId,
-        'table': value.table,
-        'key': value.key,
-        'conflictType': value.conflictType,
+        'tableName': value.tableName,
+        'rowKey': value.rowKey,
+        'conflictType': ConflictTypeToJSON(value.conflictType),
+        'base': value.base,
         'local': ConflictVersionToJSON(value.local),
         'remote': ConflictVersionToJSON(value.remote),
         'detectedAt': (value.detectedAt.toISOString()),
-        'strategy': ConflictStrategyToJSON(value.strategy),
-        'status': value.status,
-        'winner': value.winner,
+        'strategy': GroupConflictStrategyToJSON(value.strategy),
+        'context': ResolutionContextViewToJSON(value.context),
+        'status': GroupConflictStatusToJSON(value.status),
+        'winner': GroupConflictWinnerToJSON(value.winner),
         'resolvedRow': value.resolvedRow,
         'siblings': ((value.siblings as Array<any>).map(ConflictVersionToJSON)),
         'reason': value.reason,

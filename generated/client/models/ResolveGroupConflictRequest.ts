@@ -13,39 +13,37 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { ConflictStrategy } from './ConflictStrategy.js';
+import type { GroupConflictStrategy } from './GroupConflictStrategy.js';
 import {
-    ConflictStrategyFromJSON,
-    ConflictStrategyFromJSONTyped,
-    ConflictStrategyToJSON,
-} from './ConflictStrategy.js';
+    GroupConflictStrategyFromJSON,
+    GroupConflictStrategyFromJSONTyped,
+    GroupConflictStrategyToJSON,
+} from './GroupConflictStrategy.js';
 
 /**
- * Resolves a PENDING or SIBLINGS conflict: the row kept (`value`, with CUSTOM; or a strategy
- * that picks a version) is written at a running site of the group as a version whose clock has
- * seen both sides, so it replaces them at every site.
+ * 
  * @export
  * @interface ResolveGroupConflictRequest
  */
 export interface ResolveGroupConflictRequest {
     /**
-     * 
+     * A `PENDING` or `SIBLINGS` conflict of the book.
      * @type {string}
      * @memberof ResolveGroupConflictRequest
      */
     conflictId: string;
     /**
      * 
-     * @type {ConflictStrategy}
+     * @type {GroupConflictStrategy}
      * @memberof ResolveGroupConflictRequest
      */
-    strategy?: ConflictStrategy;
+    strategy: GroupConflictStrategy;
     /**
-     * CUSTOM (the default when given): the row to keep; null deletes it.
+     * A row's columns; null when the row is deleted.
      * @type {{ [key: string]: any; }}
      * @memberof ResolveGroupConflictRequest
      */
-    value?: { [key: string]: any; } | null;
+    customRow?: { [key: string]: any; } | null;
 }
 
 /**
@@ -54,6 +52,7 @@ export interface ResolveGroupConflictRequest {
 export function instanceOfResolveGroupConflictRequest(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "conflictId" in value;
+    isInstance = isInstance && "strategy" in value;
 
     return isInstance;
 }
@@ -69,8 +68,8 @@ export function ResolveGroupConflictRequestFromJSONTyped(json: any, ignoreDiscri
     return {
         
         'conflictId': json['conflictId'],
-        'strategy': !exists(json, 'strategy') ? undefined : ConflictStrategyFromJSON(json['strategy']),
-        'value': !exists(json, 'value') ? undefined : json['value'],
+        'strategy': GroupConflictStrategyFromJSON(json['strategy']),
+        'customRow': !exists(json, 'customRow') ? undefined : json['customRow'],
     };
 }
 
@@ -84,8 +83,8 @@ export function ResolveGroupConflictRequestToJSON(value?: ResolveGroupConflictRe
     return {
         
         'conflictId': value.conflictId,
-        'strategy': ConflictStrategyToJSON(value.strategy),
-        'value': value.value,
+        'strategy': GroupConflictStrategyToJSON(value.strategy),
+        'customRow': value.customRow,
     };
 }
 

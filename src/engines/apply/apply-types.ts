@@ -2,7 +2,7 @@
  * The seam between the apply engine and what feeds it (logical subscriptions) and what it writes
  * to (a target node): decoded transactions, the target port and its outcomes. See README.md.
  */
-import type { DecodedTransaction } from '../replication/logical-decoding.js';
+import type { DecodedChange, DecodedTransaction } from '../replication/logical-decoding.js';
 import type { Lsn } from '../replication/lsn.js';
 
 /** One source transaction as a logical slot decodes it (pgoutput's BEGIN to COMMIT), in commit order: logical decoding's one type. */

@@ -260,7 +260,7 @@ describe('GraphQL twins', () => {
     const conflicts = dataOf(await graphql<{ geoReplicationConflicts: { conflictId: string; strategy: string }[] }>(fixture.server, 'query { geoReplicationConflicts(groupId: "likes-mm") { conflictId strategy reason } }'));
     expect(conflicts.geoReplicationConflicts).toHaveLength(1);
     expect(conflicts.geoReplicationConflicts[0]!.strategy).toBe('CRDT_PER_COLUMN');
-    const resolved = await graphql<{ resolveGeoReplicationConflict: { status: string } }>(fixture.server, 'mutation($input: ResolveGroupConflictInput!) { resolveGeoReplicationConflict(input: $input) { status resolvedRow } }', {
+    const resolved = await graphql<{ resolveGeoReplicationConflict: { status: string } }>(fixture.server, 'mutation($input: ResolveMultiMasterConflictInput!) { resolveGeoReplicationConflict(input: $input) { status resolvedRow } }', {
       input: { conflictId: conflicts.geoReplicationConflicts[0]!.conflictId, strategy: 'LAST_WRITER_WINS' },
     });
     // Merged on arrival, it is RESOLVED already.

@@ -23,7 +23,7 @@ export const groupConflictResolvers: Resolvers = {
       const request: Record<string, unknown> = { conflictId: input.conflictId };
       if (input.value !== undefined) request.value = input.value;
       if (input.strategy != null) request.strategy = input.strategy;
-      contract.check('ResolveGroupConflictRequest', request);
+      contract.check('ResolveMultiMasterConflictRequest', request);
       return (await services.groupConflicts.resolve(context, request as unknown as ResolveGroupConflictRequest)) as never;
     },
   },

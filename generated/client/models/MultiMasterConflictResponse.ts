@@ -13,43 +13,43 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { GroupConflict } from './GroupConflict.js';
+import type { MultiMasterConflict } from './MultiMasterConflict.js';
 import {
-    GroupConflictFromJSON,
-    GroupConflictFromJSONTyped,
-    GroupConflictToJSON,
-} from './GroupConflict.js';
+    MultiMasterConflictFromJSON,
+    MultiMasterConflictFromJSONTyped,
+    MultiMasterConflictToJSON,
+} from './MultiMasterConflict.js';
 
 /**
  * 
  * @export
- * @interface GroupConflictResponse
+ * @interface MultiMasterConflictResponse
  */
-export interface GroupConflictResponse {
+export interface MultiMasterConflictResponse {
     /**
      * Always `true` for a successful answer.
      * @type {boolean}
-     * @memberof GroupConflictResponse
+     * @memberof MultiMasterConflictResponse
      */
     success: boolean;
     /**
      * 
-     * @type {GroupConflict}
-     * @memberof GroupConflictResponse
+     * @type {MultiMasterConflict}
+     * @memberof MultiMasterConflictResponse
      */
-    data: GroupConflict;
+    data: MultiMasterConflict;
     /**
      * When the server produced this response (ISO-8601, UTC).
      * @type {Date}
-     * @memberof GroupConflictResponse
+     * @memberof MultiMasterConflictResponse
      */
     timestamp: Date;
 }
 
 /**
- * Check if a given object implements the GroupConflictResponse interface.
+ * Check if a given object implements the MultiMasterConflictResponse interface.
  */
-export function instanceOfGroupConflictResponse(value: object): boolean {
+export function instanceOfMultiMasterConflictResponse(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "success" in value;
     isInstance = isInstance && "data" in value;
@@ -58,23 +58,23 @@ export function instanceOfGroupConflictResponse(value: object): boolean {
     return isInstance;
 }
 
-export function GroupConflictResponseFromJSON(json: any): GroupConflictResponse {
-    return GroupConflictResponseFromJSONTyped(json, false);
+export function MultiMasterConflictResponseFromJSON(json: any): MultiMasterConflictResponse {
+    return MultiMasterConflictResponseFromJSONTyped(json, false);
 }
 
-export function GroupConflictResponseFromJSONTyped(json: any, ignoreDiscriminator: boolean): GroupConflictResponse {
+export function MultiMasterConflictResponseFromJSONTyped(json: any, ignoreDiscriminator: boolean): MultiMasterConflictResponse {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
         'success': json['success'],
-        'data': GroupConflictFromJSON(json['data']),
+        'data': MultiMasterConflictFromJSON(json['data']),
         'timestamp': (new Date(json['timestamp'])),
     };
 }
 
-export function GroupConflictResponseToJSON(value?: GroupConflictResponse | null): any {
+export function MultiMasterConflictResponseToJSON(value?: MultiMasterConflictResponse | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -84,7 +84,7 @@ export function GroupConflictResponseToJSON(value?: GroupConflictResponse | null
     return {
         
         'success': value.success,
-        'data': GroupConflictToJSON(value.data),
+        'data': MultiMasterConflictToJSON(value.data),
         'timestamp': (value.timestamp.toISOString()),
     };
 }

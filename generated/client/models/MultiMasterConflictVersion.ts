@@ -13,82 +13,77 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { GroupConflict } from './GroupConflict.js';
-import {
-    GroupConflictFromJSON,
-    GroupConflictFromJSONTyped,
-    GroupConflictToJSON,
-} from './GroupConflict.js';
-import type { Pagination } from './Pagination.js';
-import {
-    PaginationFromJSON,
-    PaginationFromJSONTyped,
-    PaginationToJSON,
-} from './Pagination.js';
-
 /**
- * 
+ * One side's write.
  * @export
- * @interface GroupConflictListResponse
+ * @interface MultiMasterConflictVersion
  */
-export interface GroupConflictListResponse {
-    /**
-     * Always `true` for a successful answer.
-     * @type {boolean}
-     * @memberof GroupConflictListResponse
-     */
-    success: boolean;
-    /**
-     * The items of this page.
-     * @type {Array<GroupConflict>}
-     * @memberof GroupConflictListResponse
-     */
-    data: Array<GroupConflict>;
+export interface MultiMasterConflictVersion {
     /**
      * 
-     * @type {Pagination}
-     * @memberof GroupConflictListResponse
+     * @type {string}
+     * @memberof MultiMasterConflictVersion
      */
-    pagination: Pagination;
+    siteId: string;
     /**
-     * When the server produced this response (ISO-8601, UTC).
-     * @type {Date}
-     * @memberof GroupConflictListResponse
+     * 
+     * @type {string}
+     * @memberof MultiMasterConflictVersion
      */
-    timestamp: Date;
+    nodeId: string;
+    /**
+     * The row; null when this side deleted it.
+     * @type {{ [key: string]: any; }}
+     * @memberof MultiMasterConflictVersion
+     */
+    row: { [key: string]: any; } | null;
+    /**
+     * A version vector: for each site, how many of its writes to the row this version has seen.
+     * @type {{ [key: string]: number; }}
+     * @memberof MultiMasterConflictVersion
+     */
+    clock: { [key: string]: number; };
+    /**
+     * Cluster time of the write.
+     * @type {Date}
+     * @memberof MultiMasterConflictVersion
+     */
+    writtenAt: Date;
 }
 
 /**
- * Check if a given object implements the GroupConflictListResponse interface.
+ * Check if a given object implements the MultiMasterConflictVersion interface.
  */
-export function instanceOfGroupConflictListResponse(value: object): boolean {
+export function instanceOfMultiMasterConflictVersion(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "success" in value;
-    isInstance = isInstance && "data" in value;
-    isInstance = isInstance && "pagination" in value;
-    isInstance = isInstance && "timestamp" in value;
+    isInstance = isInstance && "siteId" in value;
+    isInstance = isInstance && "nodeId" in value;
+    isInstance = isInstance && "row" in value;
+    isInstance = isInstance && "clock" in value;
+    isInstance = isInstance && "writtenAt" in value;
 
     return isInstance;
 }
 
-export function GroupConflictListResponseFromJSON(json: any): GroupConflictListResponse {
-    return GroupConflictListResponseFromJSONTyped(json, false);
+export function MultiMasterConflictVersionFromJSON(json: any): MultiMasterConflictVersion {
+    return MultiMasterConflictVersionFromJSONTyped(json, false);
 }
 
-export function GroupConflictListResponseFromJSONTyped(json: any, ignoreDiscriminator: boolean): GroupConflictListResponse {
+export function MultiMasterConflictVersionFromJSONTyped(json: any, ignoreDiscriminator: boolean): MultiMasterConflictVersion {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
-        'success': json['success'],
-        'data': ((json['data'] as Array<any>).map(GroupConflictFromJSON)),
-        'pagination': PaginationFromJSON(json['pagination']),
-        'timestamp': (new Date(json['timestamp'])),
+        'siteId': json['siteId'],
+        'nodeId': json['nodeId'],
+        'row': json['row'],
+        'clock': json['clock'],
+        'writtenAt': (new Date(json['writtenAt'])),
     };
 }
 
-export function GroupConflictListResponseToJSON(value?: GroupConflictListResponse | null): any {
+export function MultiMasterConflictVersionToJSON(value?: MultiMasterConflictVersion | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -97,10 +92,11 @@ export function GroupConflictListResponseToJSON(value?: GroupConflictListRespons
     }
     return {
         
-        'success': value.success,
-        'data': ((value.data as Array<any>).map(GroupConflictToJSON)),
-        'pagination': PaginationToJSON(value.pagination),
-        'timestamp': (value.timestamp.toISOString()),
+        'siteId': value.siteId,
+        'nodeId': value.nodeId,
+        'row': value.row,
+        'clock': value.clock,
+        'writtenAt': (value.writtenAt.toISOString()),
     };
 }
 
