@@ -89,9 +89,12 @@ describe('conflicts', () => {
   test('resolve writes through the applier and answers with the explanation; refusals change nothing', async () => {
     const resolve = (body: object, key = ADMIN_KEY) => server.http.post(`${C}/resolve`).set('X-API-Key', key).send(body);
 
-    const noApplier = await resolve({ conflictId: pending.conflictId, strategy: 'LAST_WRITER_WINS' });
-    expectContract('resolveGroupConflict', noApplier);
-    expect(noApplier.status).toBe(409);
+    // The multi-master module's applier knows no group mmg-1: refused, nothing changed.
+    const noGroup = await resolve({ conflictId: pending.conflictId, strategy: 'LAST_WRITER_WINS' });
+    expectContract('resolveGroupConflict', noGroup);
+    expect(noGroup.status).toBe(404);
+    expect(server.platform.engines.conflicts.get(pending.conflictId).status).toBe('PENDING');
+    // This test's applier stands in for the group's sites.
     server.platform.engines.conflicts.onResolve('MULTI_MASTER', (record, resolution) => {
       applied.push([record.conflictId, resolution]);
       return { appliedSiteIds: ['site-1', 'site-2'] };
