@@ -2747,6 +2747,19 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "calculateGeoConsistency",
+    method: "post",
+    path: "/api/v1/geo-replication/consistency-calculator",
+    expressPath: "/api/v1/geo-replication/consistency-calculator",
+    tags: ["Geo-replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listGeoDatacenters",
     method: "get",
     path: "/api/v1/geo-replication/datacenters",
@@ -5789,6 +5802,7 @@ export type OperationId =
   | "appendRaftEntries"
   | "assignShard"
   | "beginDistributedTransaction"
+  | "calculateGeoConsistency"
   | "cancelShardRebalance"
   | "commitDistributedTransaction"
   | "commitXaTransaction"

@@ -972,6 +972,13 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
+export type ConsistencyCalculatorInput = {
+  consistencyLevel: ConsistencyLevel;
+  failedDatacenterIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  replicasPerDatacenter?: InputMaybe<Array<ReplicasInDatacenterInput>>;
+  writerDatacenterId: Scalars['String']['input'];
+};
+
 export type ConsistencyForecast = {
   __typename?: 'ConsistencyForecast';
   basis: Scalars['String']['output'];
@@ -4127,6 +4134,8 @@ export type Query = {
   /** Counts and durations over the failover history. */
   failoverStatistics: FailoverStatistics;
   faults: Array<Fault>;
+  /** What a consistency level survives with some datacenters failed (POST /api/v1/geo-replication/consistency-calculator). */
+  geoConsistencyForecast: ConsistencyForecast;
   /** One datacenter; null when unknown (GET /api/v1/geo-replication/datacenters/{id}). */
   geoDatacenter?: Maybe<GeoDatacenter>;
   /** Datacenters (GET /api/v1/geo-replication/datacenters). */
@@ -4471,6 +4480,11 @@ export type QueryFaultsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<FaultType>;
+};
+
+
+export type QueryGeoConsistencyForecastArgs = {
+  input: ConsistencyCalculatorInput;
 };
 
 
@@ -5709,6 +5723,11 @@ export type ReplicaStatusEvent = {
   state: ReplicaState;
   /** Cluster time of the change. */
   time: Scalars['DateTime']['output'];
+};
+
+export type ReplicasInDatacenterInput = {
+  datacenterId: Scalars['String']['input'];
+  replicas: Scalars['Int']['input'];
 };
 
 /** An alert of a rule for one standby. */
@@ -7694,6 +7713,7 @@ export type ResolversTypes = {
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  ConsistencyCalculatorInput: ConsistencyCalculatorInput;
   ConsistencyForecast: ResolverTypeWrapper<ConsistencyForecast>;
   ConsistencyLevel: ConsistencyLevel;
   CreateAlertRuleInput: CreateAlertRuleInput;
@@ -7956,6 +7976,7 @@ export type ResolversTypes = {
   ReplicaState: ReplicaState;
   ReplicaStateCounts: ResolverTypeWrapper<ReplicaStateCounts>;
   ReplicaStatusEvent: ResolverTypeWrapper<ReplicaStatusEvent>;
+  ReplicasInDatacenterInput: ReplicasInDatacenterInput;
   ReplicationAlert: ResolverTypeWrapper<ReplicationAlert>;
   ReplicationAlertRule: ResolverTypeWrapper<ReplicationAlertRule>;
   ReplicationChannel: ResolverTypeWrapper<ReplicationChannel>;
@@ -8147,6 +8168,7 @@ export type ResolversParentTypes = {
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
   ConflictResolution: ConflictResolution;
+  ConsistencyCalculatorInput: ConsistencyCalculatorInput;
   ConsistencyForecast: ConsistencyForecast;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
@@ -8342,6 +8364,7 @@ export type ResolversParentTypes = {
   ReplicaLag: ReplicaLag;
   ReplicaStateCounts: ReplicaStateCounts;
   ReplicaStatusEvent: ReplicaStatusEvent;
+  ReplicasInDatacenterInput: ReplicasInDatacenterInput;
   ReplicationAlert: ReplicationAlert;
   ReplicationAlertRule: ReplicationAlertRule;
   ReplicationChannel: ReplicationChannel;
@@ -10306,6 +10329,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
+  geoConsistencyForecast?: Resolver<ResolversTypes['ConsistencyForecast'], ParentType, ContextType, RequireFields<QueryGeoConsistencyForecastArgs, 'input'>>;
   geoDatacenter?: Resolver<Maybe<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacenterArgs, 'id'>>;
   geoDatacenters?: Resolver<Array<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacentersArgs, 'limit' | 'offset'>>;
   geoReplicationStatistics?: Resolver<ResolversTypes['GeoReplicationStatistics'], ParentType, ContextType>;

@@ -281,6 +281,7 @@ const graphqlTwins: Record<string, string> = {
   setGeoStreamConsistencyLevel: 'Mutation.setGeoStreamConsistencyLevel',
   getGeoVectorClock: 'Query.geoVectorClock',
   getGeoReplicationStatistics: 'Query.geoReplicationStatistics',
+  calculateGeoConsistency: 'Query.geoConsistencyForecast',
 };
 
 describe('coverage of the contract', () => {
