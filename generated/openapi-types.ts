@@ -7753,6 +7753,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/geo-replication/consistency-calculator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Predict what a consistency level survives
+         * @description Beyond the seeds (Cassandra and Cosmos DB leave it to their users): for a level, a writer
+         *     datacenter, replicas per datacenter (the running nodes unless given) and datacenters assumed
+         *     failed, whether writes and reads succeed and the worst-case staleness of a read, with its
+         *     basis. Regions and WAN latencies are the real datacenters' and links'. Changes nothing.
+         */
+        post: operations["calculateGeoConsistency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connections": {
         parameters: {
             query?: never;
@@ -29982,6 +30005,35 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["GdsStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ConsistencyCalculatorRequest: {
+            consistencyLevel: components["schemas"]["ConsistencyLevel"];
+            writerDatacenterId: components["schemas"]["DatacenterId"];
+            /** @description Replicas to assume per datacenter; a datacenter not named counts its running nodes. */
+            replicasPerDatacenter?: {
+                datacenterId: components["schemas"]["DatacenterId"];
+                /**
+                 * @description Replicas in that datacenter (0 holds no copy).
+                 * @example 3
+                 */
+                replicas: number;
+            }[];
+            /**
+             * @description Datacenters to assume failed.
+             * @example [
+             *       "eu-west-1"
+             *     ]
+             */
+            failedDatacenterIds?: components["schemas"]["DatacenterId"][];
+        };
+        ConsistencyForecastResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConsistencyForecast"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -60993,6 +61045,75 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    calculateGeoConsistency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consistencyLevel": "Global",
+                 *       "writerDatacenterId": "us-east-1",
+                 *       "replicasPerDatacenter": [
+                 *         {
+                 *           "datacenterId": "us-east-1",
+                 *           "replicas": 3
+                 *         }
+                 *       ],
+                 *       "failedDatacenterIds": [
+                 *         "eu-west-1"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConsistencyCalculatorRequest"];
+            };
+        };
+        responses: {
+            /** @description The forecast. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyForecastResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };

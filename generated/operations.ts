@@ -2851,6 +2851,19 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "calculateGeoConsistency",
+    method: "post",
+    path: "/api/v1/geo-replication/consistency-calculator",
+    expressPath: "/api/v1/geo-replication/consistency-calculator",
+    tags: ["Geo-replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listGeoDatacenters",
     method: "get",
     path: "/api/v1/geo-replication/datacenters",
@@ -6340,6 +6353,7 @@ export type OperationId =
   | "appendRaftEntries"
   | "assignShard"
   | "beginDistributedTransaction"
+  | "calculateGeoConsistency"
   | "cancelShardRebalance"
   | "commitDistributedTransaction"
   | "commitXaTransaction"

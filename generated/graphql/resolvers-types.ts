@@ -1455,6 +1455,13 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
+export type ConsistencyCalculatorInput = {
+  consistencyLevel: ConsistencyLevel;
+  failedDatacenterIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  replicasPerDatacenter?: InputMaybe<Array<ReplicasInDatacenterInput>>;
+  writerDatacenterId: Scalars['String']['input'];
+};
+
 export type ConsistencyForecast = {
   __typename?: 'ConsistencyForecast';
   basis: Scalars['String']['output'];
@@ -5610,6 +5617,8 @@ export type Query = {
   gdsServices: Array<GlobalService>;
   /** Statistics (GET …/gds/statistics). */
   gdsStatistics: GdsStatistics;
+  /** What a consistency level survives with some datacenters failed (POST /api/v1/geo-replication/consistency-calculator). */
+  geoConsistencyForecast: ConsistencyForecast;
   /** One datacenter; null when unknown (GET /api/v1/geo-replication/datacenters/{id}). */
   geoDatacenter?: Maybe<GeoDatacenter>;
   /** Datacenters (GET /api/v1/geo-replication/datacenters). */
@@ -6078,6 +6087,11 @@ export type QueryFaultsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<FaultType>;
+};
+
+
+export type QueryGeoConsistencyForecastArgs = {
+  input: ConsistencyCalculatorInput;
 };
 
 
@@ -7454,6 +7468,11 @@ export type ReplicaStatusEvent = {
   state: ReplicaState;
   /** Cluster time of the change. */
   time: Scalars['DateTime']['output'];
+};
+
+export type ReplicasInDatacenterInput = {
+  datacenterId: Scalars['String']['input'];
+  replicas: Scalars['Int']['input'];
 };
 
 /** What replicateMultiMaster does (ReplicateRequest in the OpenAPI document). */
@@ -9795,6 +9814,7 @@ export type ResolversTypes = {
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  ConsistencyCalculatorInput: ConsistencyCalculatorInput;
   ConsistencyForecast: ResolverTypeWrapper<ConsistencyForecast>;
   ConsistencyLevel: ConsistencyLevel;
   ConvergenceEvent: ResolverTypeWrapper<ConvergenceEvent>;
@@ -10129,6 +10149,7 @@ export type ResolversTypes = {
   ReplicaState: ReplicaState;
   ReplicaStateCounts: ResolverTypeWrapper<ReplicaStateCounts>;
   ReplicaStatusEvent: ResolverTypeWrapper<ReplicaStatusEvent>;
+  ReplicasInDatacenterInput: ReplicasInDatacenterInput;
   ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ResolverTypeWrapper<ReplicationAlert>;
   ReplicationAlertRule: ResolverTypeWrapper<ReplicationAlertRule>;
@@ -10384,6 +10405,7 @@ export type ResolversParentTypes = {
   ConflictStatistics: ConflictStatistics;
   ConflictStrategyInfo: ConflictStrategyInfo;
   ConflictVersion: ConflictVersion;
+  ConsistencyCalculatorInput: ConsistencyCalculatorInput;
   ConsistencyForecast: ConsistencyForecast;
   ConvergenceEvent: ConvergenceEvent;
   CrdtColumnUse: CrdtColumnUse;
@@ -10633,6 +10655,7 @@ export type ResolversParentTypes = {
   ReplicaLag: ReplicaLag;
   ReplicaStateCounts: ReplicaStateCounts;
   ReplicaStatusEvent: ReplicaStatusEvent;
+  ReplicasInDatacenterInput: ReplicasInDatacenterInput;
   ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ReplicationAlert;
   ReplicationAlertRule: ReplicationAlertRule;
@@ -13464,6 +13487,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   gdsLatencies?: Resolver<ResolversTypes['RegionLatencyMatrix'], ParentType, ContextType>;
   gdsServices?: Resolver<Array<ResolversTypes['GlobalService']>, ParentType, ContextType>;
   gdsStatistics?: Resolver<ResolversTypes['GdsStatistics'], ParentType, ContextType>;
+  geoConsistencyForecast?: Resolver<ResolversTypes['ConsistencyForecast'], ParentType, ContextType, RequireFields<QueryGeoConsistencyForecastArgs, 'input'>>;
   geoDatacenter?: Resolver<Maybe<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacenterArgs, 'id'>>;
   geoDatacenters?: Resolver<Array<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacentersArgs, 'limit' | 'offset'>>;
   geoReplicationConflicts?: Resolver<Array<ResolversTypes['MultiMasterConflict']>, ParentType, ContextType, RequireFields<QueryGeoReplicationConflictsArgs, 'limit' | 'offset'>>;

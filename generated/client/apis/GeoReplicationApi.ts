@@ -15,6 +15,8 @@
 
 import * as runtime from '../runtime.js';
 import type {
+  ConsistencyCalculatorRequest,
+  ConsistencyForecastResponse,
   CreateDatacenterRequest,
   CreateGeoStreamRequest,
   DatacenterListResponse,
@@ -28,6 +30,10 @@ import type {
   SetConsistencyLevelRequest,
 } from '../models/index.js';
 import {
+    ConsistencyCalculatorRequestFromJSON,
+    ConsistencyCalculatorRequestToJSON,
+    ConsistencyForecastResponseFromJSON,
+    ConsistencyForecastResponseToJSON,
     CreateDatacenterRequestFromJSON,
     CreateDatacenterRequestToJSON,
     CreateGeoStreamRequestFromJSON,
@@ -51,6 +57,10 @@ import {
     SetConsistencyLevelRequestFromJSON,
     SetConsistencyLevelRequestToJSON,
 } from '../models/index.js';
+
+export interface CalculateGeoConsistencyRequest {
+    consistencyCalculatorRequest: ConsistencyCalculatorRequest;
+}
 
 export interface CreateGeoDatacenterRequest {
     createDatacenterRequest: CreateDatacenterRequest;
@@ -98,6 +108,53 @@ export interface SetGeoStreamConsistencyLevelRequest {
  * 
  */
 export class GeoReplicationApi extends runtime.BaseAPI {
+
+    /**
+     * Beyond the seeds (Cassandra and Cosmos DB leave it to their users): for a level, a writer datacenter, replicas per datacenter (the running nodes unless given) and datacenters assumed failed, whether writes and reads succeed and the worst-case staleness of a read, with its basis. Regions and WAN latencies are the real datacenters\' and links\'. Changes nothing. 
+     * Predict what a consistency level survives
+     */
+    async calculateGeoConsistencyRaw(requestParameters: CalculateGeoConsistencyRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ConsistencyForecastResponse>> {
+        if (requestParameters.consistencyCalculatorRequest === null || requestParameters.consistencyCalculatorRequest === undefined) {
+            throw new runtime.RequiredError('consistencyCalculatorRequest','Required parameter requestParameters.consistencyCalculatorRequest was null or undefined when calling calculateGeoConsistency.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/consistency-calculator`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+            body: ConsistencyCalculatorRequestToJSON(requestParameters.consistencyCalculatorRequest),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ConsistencyForecastResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * Beyond the seeds (Cassandra and Cosmos DB leave it to their users): for a level, a writer datacenter, replicas per datacenter (the running nodes unless given) and datacenters assumed failed, whether writes and reads succeed and the worst-case staleness of a read, with its basis. Regions and WAN latencies are the real datacenters\' and links\'. Changes nothing. 
+     * Predict what a consistency level survives
+     */
+    async calculateGeoConsistency(requestParameters: CalculateGeoConsistencyRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ConsistencyForecastResponse> {
+        const response = await this.calculateGeoConsistencyRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
 
     /**
      * Groups cluster nodes into a datacenter with a region and a location. The cluster engine owns regions: each node gets the datacenter\'s region (`GET /api/v1/cluster/nodes/{id}` shows it); a node already in another region (not the default `local`) is refused with 422, a node in another datacenter with 409. Links to the other datacenters are derived from the great-circle distance (one way: distance / 200 km per ms of fibre, plus 2 ms) unless `wanLinks` sets them. Deleting the datacenter gives the nodes their earlier region back. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 

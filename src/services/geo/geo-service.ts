@@ -30,6 +30,13 @@ export interface GeoServiceDeps {
   runner: OperationRunner;
 }
 
+export interface CalculatorRequest {
+  consistencyLevel: ConsistencyLevel;
+  writerDatacenterId: string;
+  replicasPerDatacenter?: { datacenterId: string; replicas: number }[];
+  failedDatacenterIds?: string[];
+}
+
 export interface PageQuery {
   limit?: number;
   offset?: number;
@@ -155,6 +162,16 @@ export class GeoReplicationService {
     });
   }
 
+  /** What a level survives with some datacenters failed (beyond the seeds). @throws NOT_FOUND for an unknown datacenter. */
+  calculate(context: OperationContext, request: CalculatorRequest): ConsistencyForecast {
+    return this.deps.runner.read(context, 'calculateGeoConsistency', () => {
+      const failed = [...new Set(request.failedDatacenterIds ?? [])];
+      const replicas = new Map((request.replicasPerDatacenter ?? []).map((entry) => [entry.datacenterId, entry.replicas] as const));
+      for (const datacenterId of [request.writerDatacenterId, ...failed, ...replicas.keys()]) this.deps.geo.datacenters.get(datacenterId);
+      return this.forecast(request.consistencyLevel, request.writerDatacenterId, failed, replicas);
+    });
+  }
+
   // ---- shapes --------------------------------------------------------------------------------
 
   private datacenterOf(datacenter: EngineDatacenter): Datacenter {
@@ -190,21 +207,23 @@ export class GeoReplicationService {
 
   /** The calculator for the stream's level and source: nothing failed, then each datacenter failed alone. */
   private forecastsOf(view: GeoStreamView): ConsistencyForecast[] {
-    const datacenters = this.deps.geo.datacenters.list();
-    const replicas = datacenters.map((datacenter) => ({
+    const scenarios: string[][] = [[], ...this.deps.geo.datacenters.list().map((datacenter) => [datacenter.datacenterId])];
+    return scenarios.map((failed) => this.forecast(view.consistencyLevel, view.sourceDatacenterId, failed, new Map()));
+  }
+
+  /** The calculator over the real datacenters (regions, links); replicas are the running nodes unless `replicas` says. */
+  private forecast(level: ConsistencyLevel, writerDatacenterId: string, failed: string[], replicas: ReadonlyMap<string, number>): ConsistencyForecast {
+    const known = new Set(this.deps.replication.nodeIds());
+    const datacenters = this.deps.geo.datacenters.list().map((datacenter) => ({
       datacenterId: datacenter.datacenterId,
       region: datacenter.region,
-      replicas: datacenter.nodeIds.filter((nodeId) => this.deps.replication.nodeIds().includes(nodeId) && this.deps.replication.isRunning(nodeId)).length,
+      replicas: replicas.get(datacenter.datacenterId) ?? datacenter.nodeIds.filter((nodeId) => known.has(nodeId) && this.deps.replication.isRunning(nodeId)).length,
     }));
     const latencyFromWriterMs = (datacenterId: string) => {
-      const link = this.deps.geo.links.linkBetween(view.sourceDatacenterId, datacenterId);
+      const link = this.deps.geo.links.linkBetween(writerDatacenterId, datacenterId);
       return link.partitioned ? null : link.latencyMs;
     };
-    const scenarios: string[][] = [[], ...datacenters.map((datacenter) => [datacenter.datacenterId])];
-    return scenarios.map((failed) => ({
-      failedDatacenterIds: failed,
-      ...forecastConsistency({ level: view.consistencyLevel, writerDatacenterId: view.sourceDatacenterId, datacenters: replicas, failedDatacenterIds: failed, latencyFromWriterMs, shipIntervalMs: SHIP_INTERVAL_MS }),
-    }));
+    return { failedDatacenterIds: failed, ...forecastConsistency({ level, writerDatacenterId, datacenters, failedDatacenterIds: failed, latencyFromWriterMs, shipIntervalMs: SHIP_INTERVAL_MS }) };
   }
 }
 

@@ -143,6 +143,16 @@ describe('geo-replication', () => {
     const ahead = await server.http.get(`${G}/vector-clocks/eu-west-1`).query({ session: `us-east-1:${own * 10}` }).set(asAdmin);
     expect(ahead.body.data.session.covered).toBe(false);
 
+    const calculator = await server.http.post(`${G}/consistency-calculator`).set('X-API-Key', viewerKey).send({ consistencyLevel: 'Strong', writerDatacenterId: 'us-east-1', failedDatacenterIds: ['eu-west-1'] });
+    expectContract('calculateGeoConsistency', calculator);
+    expect(calculator.body.data).toMatchObject({ failedDatacenterIds: ['eu-west-1'], writesSucceed: false, readsSucceed: true, worstCaseStalenessMs: 0 });
+    const local = await server.http.post(`${G}/consistency-calculator`).set(asAdmin).send({ consistencyLevel: 'Local', writerDatacenterId: 'us-east-1', replicasPerDatacenter: [{ datacenterId: 'eu-west-1', replicas: 2 }] });
+    expectContract('calculateGeoConsistency', local);
+    expect(local.body.data).toMatchObject({ writesSucceed: true, worstCaseStalenessMs: 130 });
+    const unknownWriter = await server.http.post(`${G}/consistency-calculator`).set(asAdmin).send({ consistencyLevel: 'Local', writerDatacenterId: 'nowhere' });
+    expectContract('calculateGeoConsistency', unknownWriter);
+    expect(unknownWriter.status).toBe(404);
+
     const used = await server.http.delete(`${G}/datacenters/eu-west-1`).set(asAdmin);
     expectContract('deleteGeoDatacenter', used);
     expect(used.status).toBe(409);
@@ -157,6 +167,8 @@ describe('geo-replication', () => {
            geoVectorClock(datacenterId: "eu-west-1") { entries { datacenterId position lsn } } geoReplicationStatistics { streamCount } }`,
       ),
     );
+    const forecast = dataOf(await graphql<{ geoConsistencyForecast: { writesSucceed: boolean; basis: string } }>(server, `{ geoConsistencyForecast(input: { consistencyLevel: Global, writerDatacenterId: "us-east-1", failedDatacenterIds: ["eu-west-1"] }) { writesSucceed basis } }`));
+    expect(forecast.geoConsistencyForecast.writesSucceed).toBe(false);
     expect(read).toMatchObject({ geoDatacenters: [{ datacenterId: 'eu-west-1' }, { datacenterId: 'us-east-1' }], geoDatacenter: { writableNodeId: 'node-3' }, geoStreams: [{ streamId: 'stream-1' }], geoStreamStatus: { consistencyLevel: 'Strong' }, geoReplicationStatistics: { streamCount: 1 } });
     const created = dataOf(
       await graphql<{ createGeoDatacenter: { datacenterId: string; region: string } }>(server, `mutation { createGeoDatacenter(input: { datacenterId: "eu-central-1", name: "Frankfurt", region: "eu-west", location: { latitude: 50.11, longitude: 8.68, city: "Frankfurt" }, nodeIds: ["node-4"] }) { datacenterId region } }`),

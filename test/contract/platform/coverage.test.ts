@@ -395,6 +395,7 @@ const graphqlTwins: Record<string, string> = {
   getGdsHealth: 'Query.gdsHealth',
   getGdsStatistics: 'Query.gdsStatistics',
   getGdsStatisticsAlias: 'Query.gdsStatistics',
+  calculateGeoConsistency: 'Query.geoConsistencyForecast',
 };
 
 describe('coverage of the contract', () => {

@@ -1,6 +1,7 @@
 import type { GeoDatacenter, GeoStream as GraphQLGeoStream, Resolvers } from '../../../../../generated/graphql/resolvers-types.js';
 import type { CreateDatacenterRequest } from '../../../../engines/geo/geo-engine.js';
 import type { CreateStreamInput } from '../../../../engines/geo/geo-streams.js';
+import type { CalculatorRequest } from '../../../../services/geo/geo-service.js';
 import { nullIfNotFound, withoutNulls } from '../../arguments.js';
 
 /** GraphQL twins of /api/v1/geo-replication: datacenters, streams, vector clocks, statistics. */
@@ -20,6 +21,12 @@ export const geoReplicationResolvers: Resolvers = {
     },
     geoVectorClock: async (_parent, { datacenterId, session }, { services, operation }) => services.geoReplication.vectorClock(await operation(), datacenterId, session ?? undefined),
     geoReplicationStatistics: async (_parent, _args, { services, operation }) => services.geoReplication.statistics(await operation()),
+    geoConsistencyForecast: async (_parent, { input }, { services, contract, operation }) => {
+      const context = await operation();
+      const request = withoutNulls({ ...input, replicasPerDatacenter: input.replicasPerDatacenter?.map((entry) => ({ ...entry })) });
+      contract.check('ConsistencyCalculatorRequest', request);
+      return services.geoReplication.calculate(context, request as CalculatorRequest);
+    },
   },
   Mutation: {
     createGeoDatacenter: async (_parent, { input }, { services, contract, operation }) => {

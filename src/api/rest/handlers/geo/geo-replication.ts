@@ -1,6 +1,7 @@
 import type { Services } from '../../../../services/services.js';
 import type { CreateDatacenterRequest } from '../../../../engines/geo/geo-engine.js';
 import type { CreateStreamInput } from '../../../../engines/geo/geo-streams.js';
+import type { CalculatorRequest } from '../../../../services/geo/geo-service.js';
 import { ok, okPage } from '../../envelope.js';
 import type { HandlerTable } from '../../handler-types.js';
 
@@ -17,5 +18,6 @@ export function geoReplicationHandlers({ geoReplication }: Services): HandlerTab
     setGeoStreamConsistencyLevel: async ({ path, body, context }) => ({ status: 200, body: ok(await geoReplication.setConsistencyLevel(context, path.id, body.consistencyLevel)) }),
     getGeoVectorClock: ({ path, query, context }) => ({ status: 200, body: ok(geoReplication.vectorClock(context, path.dc, query.session)) }),
     getGeoReplicationStatistics: ({ context }) => ({ status: 200, body: ok(geoReplication.statistics(context)) }),
+    calculateGeoConsistency: ({ body, context }) => ({ status: 200, body: ok(geoReplication.calculate(context, body as CalculatorRequest)) }),
   };
 }
