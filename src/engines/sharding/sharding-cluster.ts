@@ -350,12 +350,14 @@ export class ShardingCluster {
     const target = replication.primary();
     const repointed: string[] = [];
     const offline: string[] = [];
+    const nodeIds = replication.nodeIds();
     for (const group of groups.names()) {
-      const tableNames = this.tablesOfGroup(group);
       for (const shard of groups.shards(group)) {
         const { shardId, primaryNodeId, state } = shard;
-        if (primaryNodeId === null || !replication.nodeIds().includes(primaryNodeId) || replication.writeRoleOf(primaryNodeId) !== 'STANDBY') continue;
+        if (primaryNodeId === null || !nodeIds.includes(primaryNodeId) || replication.writeRoleOf(primaryNodeId) !== 'STANDBY') continue;
         if (state !== 'ACTIVE' && state !== 'READ_ONLY' && state !== 'OFFLINE') continue;
+        // Only for a shard to re-point: the module calls this every second, and most calls find none.
+        const tableNames = this.tablesOfGroup(group);
         const wasServing = state === 'ACTIVE' || (state === 'OFFLINE' && this.offlineByFailover.has(shardId));
         if (state === 'ACTIVE') {
           this.transition(tableNames, shardId, 'OFFLINE', 'WORKFLOW');
@@ -487,7 +489,7 @@ export class ShardingCluster {
     }
     const shard = this.shardView(record, shardBoundsOf(record.definition)[shardIndex]!, false);
     const nodeId = shard.primaryNodeId;
-    if (!acceptsWrites(shard.state) || nodeId === null || !this.deps.replication.nodeIds().includes(nodeId) || this.deps.replication.whyNotWritable(nodeId) !== null) return null;
+    if (!acceptsWrites(shard.state) || !this.takesWrites(nodeId)) return null;
     const storage = this.deps.replication.storageOf(nodeId);
     if (storage.lockOwner(shard.storageTable, keyed!.key) !== undefined) return null;
     const op = effectiveOp(wanted, storage.getRow(shard.storageTable, keyed!.key) !== undefined);
@@ -592,8 +594,12 @@ export class ShardingCluster {
 
   /** Nodes whose writes replication takes: PRIMARY or STANDALONE and up. */
   private writableNodeIds(): string[] {
+    return this.deps.replication.nodeIds().filter((nodeId) => this.takesWrites(nodeId));
+  }
+
+  private takesWrites(nodeId: string | null): nodeId is string {
     const { replication } = this.deps;
-    return replication.nodeIds().filter((nodeId) => replication.whyNotWritable(nodeId) === null);
+    return nodeId !== null && replication.nodeIds().includes(nodeId) && replication.whyNotWritable(nodeId) === null;
   }
 
   private requireWritable(nodeId: string | null, storageTable: string): void {
